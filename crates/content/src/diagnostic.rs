@@ -1,0 +1,177 @@
+//! Diagnostics: content problems reported with a place, a stable code and a message.
+//!
+//! Content problems are never panics and never stop the loader: every problem found is
+//! reported, and the model is built from whatever could be read.
+
+use std::fmt;
+
+/// Stable codes for content problems. `docs/content-format.md` lists them for the staff who
+/// edit chapters; the strings never change once published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Code {
+    /// A file or folder could not be read.
+    Io,
+    /// `manifest.toml` is not valid TOML, or has a wrong or unknown key.
+    ManifestSyntax,
+    /// The manifest's content is wrong: a duplicate phase, an empty label, a bad default.
+    ManifestInvalid,
+    /// `glossary.toml` is not valid TOML, or has a wrong or unknown key.
+    GlossarySyntax,
+    /// A glossary term is empty, duplicated or lacks a definition.
+    GlossaryInvalid,
+    /// A chapter listed in the manifest has no folder.
+    MissingChapter,
+    /// A chapter folder lacks `ar.md` or `en.md`.
+    MissingLanguage,
+    /// A folder under `chapters/` is not listed in the manifest.
+    UnlistedChapter,
+    /// A chapter file does not start with `+++` front matter.
+    FrontMatterMissing,
+    /// The front matter is not valid TOML, or has an unknown or missing key.
+    FrontMatterSyntax,
+    /// The front matter's id differs from the folder, or the two languages disagree.
+    FrontMatterMismatch,
+    /// A phase that the manifest does not declare.
+    UnknownPhase,
+    /// An id that is not ASCII kebab-case.
+    BadId,
+    /// An id used twice.
+    DuplicateId,
+    /// A `.step` heading without an `#id`.
+    StepMissingId,
+    /// A step heading with no title.
+    EmptyTitle,
+    /// A step with no guidance under it.
+    EmptyStep,
+    /// The braces after a heading cannot be read, or hold an unknown attribute.
+    BadAttribute,
+    /// A step present in one language file and not the other.
+    StepOnlyInOneLanguage,
+    /// The two language files list the same steps in a different order.
+    StepOrder,
+    /// The two language files disagree on a step's condition or classes.
+    StepMismatch,
+    /// A condition that cannot be parsed.
+    ConditionSyntax,
+    /// A condition names a fact the manifest does not declare.
+    UnknownFact,
+    /// A fact used the wrong way: a yes-no fact compared, a choice fact alone, an unknown choice.
+    BadFactUse,
+    /// A cross-reference or glossary link that names nothing.
+    BrokenReference,
+    /// A link that points outside the SOP.
+    ExternalLink,
+}
+
+impl Code {
+    /// The stable, kebab-case name of the code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Io => "io",
+            Code::ManifestSyntax => "manifest-syntax",
+            Code::ManifestInvalid => "manifest-invalid",
+            Code::GlossarySyntax => "glossary-syntax",
+            Code::GlossaryInvalid => "glossary-invalid",
+            Code::MissingChapter => "missing-chapter",
+            Code::MissingLanguage => "missing-language",
+            Code::UnlistedChapter => "unlisted-chapter",
+            Code::FrontMatterMissing => "front-matter-missing",
+            Code::FrontMatterSyntax => "front-matter-syntax",
+            Code::FrontMatterMismatch => "front-matter-mismatch",
+            Code::UnknownPhase => "unknown-phase",
+            Code::BadId => "bad-id",
+            Code::DuplicateId => "duplicate-id",
+            Code::StepMissingId => "step-missing-id",
+            Code::EmptyTitle => "empty-title",
+            Code::EmptyStep => "empty-step",
+            Code::BadAttribute => "bad-attribute",
+            Code::StepOnlyInOneLanguage => "step-only-in-one-language",
+            Code::StepOrder => "step-order",
+            Code::StepMismatch => "step-mismatch",
+            Code::ConditionSyntax => "condition-syntax",
+            Code::UnknownFact => "unknown-fact",
+            Code::BadFactUse => "bad-fact-use",
+            Code::BrokenReference => "broken-reference",
+            Code::ExternalLink => "external-link",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One content problem, at a place in a file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    /// The file, relative to the content folder, with `/` separators.
+    pub file: String,
+    /// The line, counted from 1. Zero when the problem is about the file as a whole.
+    pub line: u32,
+    /// The column in characters, counted from 1. Zero when there is no column.
+    pub column: u32,
+    /// The stable code.
+    pub code: Code,
+    /// What is wrong, in one sentence.
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}: {}",
+            self.file, self.line, self.column, self.code, self.message
+        )
+    }
+}
+
+/// Maps byte offsets in one file's text to lines and columns.
+#[derive(Debug, Clone)]
+pub(crate) struct LineIndex {
+    /// The byte offset at which each line starts.
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub(crate) fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The 1-based line and 1-based character column of `offset` in `text`.
+    pub(crate) fn position(&self, text: &str, offset: usize) -> (u32, u32) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let column = text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count())
+            .saturating_add(1);
+        (to_u32(line), to_u32(column))
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineIndex;
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        let text = "ab\nضحية x\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 0), (1, 1));
+        assert_eq!(index.position(text, 3), (2, 1));
+        let x = text.find('x').unwrap_or_default();
+        assert_eq!(index.position(text, x), (2, 6));
+        assert_eq!(index.position(text, text.len()), (3, 1));
+    }
+}

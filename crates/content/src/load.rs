@@ -1,0 +1,584 @@
+//! The loader: from the bytes of a content folder to a [`Sop`] and its diagnostics.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+use serde::Deserialize;
+
+use crate::condition::{Condition, UseError};
+use crate::diagnostic::{Code, Diagnostic, LineIndex};
+use crate::glossary;
+use crate::ids::is_kebab_case;
+use crate::lang::Lang;
+use crate::manifest::{self, Manifest};
+use crate::markdown::{self, heading_attrs};
+use crate::model::{Chapter, ChapterText, Heading, Sop, Step};
+
+/// The files of a content folder: relative paths with `/` separators, to their bytes.
+///
+/// The caller fills it from a folder on disk or from the copy embedded in the binary.
+pub type Files = BTreeMap<String, Vec<u8>>;
+
+/// Loads and validates the SOP. It never panics and never stops at the first problem: the
+/// model holds whatever could be read, and the diagnostics say what could not, sorted by file
+/// and line.
+pub fn load(files: &Files) -> (Sop, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    let Some(manifest) = text_of(files, manifest::FILE, &mut out)
+        .and_then(|text| manifest::parse(text, &mut out))
+    else {
+        out.sort();
+        return (Sop::default(), out);
+    };
+    let glossary = text_of(files, glossary::FILE, &mut out)
+        .map(|text| glossary::parse(text, &mut out))
+        .unwrap_or_default();
+
+    let listed: BTreeSet<&str> = manifest.chapters.iter().map(String::as_str).collect();
+    let mut unlisted = BTreeSet::new();
+    for path in files.keys() {
+        if let Some(rest) = path.strip_prefix("chapters/") {
+            let folder = rest.split('/').next().unwrap_or_default();
+            if !listed.contains(folder) && unlisted.insert(folder) {
+                out.push(whole_file(
+                    path,
+                    Code::UnlistedChapter,
+                    format!("the folder `chapters/{folder}` is not listed in the manifest's `chapters`"),
+                ));
+            }
+        }
+    }
+
+    let mut chapters = Vec::new();
+    for id in &manifest.chapters {
+        let prefix = format!("chapters/{id}/");
+        if !files.keys().any(|p| p.starts_with(&prefix)) {
+            out.push(whole_file(
+                manifest::FILE,
+                Code::MissingChapter,
+                format!("the chapter `{id}` is listed, but there is no folder `chapters/{id}`"),
+            ));
+            continue;
+        }
+        let mut texts = Vec::new();
+        for lang in Lang::ALL {
+            let path = format!("{prefix}{lang}.md");
+            if !files.contains_key(&path) {
+                out.push(whole_file(
+                    &format!("chapters/{id}"),
+                    Code::MissingLanguage,
+                    format!("the chapter `{id}` has no `{lang}.md`"),
+                ));
+                continue;
+            }
+            if let Some(text) = text_of(files, &path, &mut out) {
+                texts.push((lang, parse_chapter(&path, text, id, &manifest, &mut out)));
+            }
+        }
+        if let [(Lang::Ar, (ar, ar_phase)), (Lang::En, (en, en_phase))] = texts.as_slice() {
+            compare_languages(ar, en, &mut out);
+            if ar_phase != en_phase && !ar_phase.is_empty() && !en_phase.is_empty() {
+                let (line, column) = (2, 1);
+                out.push(Diagnostic {
+                    file: en.file.clone(),
+                    line,
+                    column,
+                    code: Code::FrontMatterMismatch,
+                    message: format!(
+                        "the phase `{en_phase}` differs from `{ar_phase}` in ar.md; both languages must name the same phase"
+                    ),
+                });
+            }
+            chapters.push(Chapter {
+                id: id.clone(),
+                phase: ar_phase.clone(),
+                ar: ar.clone(),
+                en: en.clone(),
+            });
+        }
+    }
+
+    let sop = Sop {
+        manifest,
+        glossary,
+        chapters,
+    };
+    check_ids_and_links(&sop, files, &mut out);
+    out.sort();
+    out.dedup();
+    (sop, out)
+}
+
+fn whole_file(file: &str, code: Code, message: String) -> Diagnostic {
+    Diagnostic {
+        file: file.to_owned(),
+        line: 0,
+        column: 0,
+        code,
+        message,
+    }
+}
+
+fn text_of<'a>(files: &'a Files, path: &str, out: &mut Vec<Diagnostic>) -> Option<&'a str> {
+    let Some(bytes) = files.get(path) else {
+        out.push(whole_file(path, Code::Io, format!("`{path}` is missing")));
+        return None;
+    };
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(text.strip_prefix('\u{feff}').unwrap_or(text)),
+        Err(e) => {
+            let before = &bytes[..e.valid_up_to()];
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            out.push(Diagnostic {
+                file: path.to_owned(),
+                line: u32::try_from(line).unwrap_or(u32::MAX),
+                column: 0,
+                code: Code::Io,
+                message: "the file is not valid UTF-8 text".into(),
+            });
+            None
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    id: String,
+    title: String,
+    phase: String,
+}
+
+/// Reports diagnostics for one file at byte offsets of its text.
+struct FileReporter<'a> {
+    file: &'a str,
+    text: &'a str,
+    index: LineIndex,
+}
+
+impl FileReporter<'_> {
+    fn diag(&self, offset: usize, code: Code, message: String) -> Diagnostic {
+        let (line, column) = self.index.position(self.text, offset);
+        Diagnostic {
+            file: self.file.to_owned(),
+            line,
+            column,
+            code,
+            message,
+        }
+    }
+
+    fn line(&self, offset: usize) -> u32 {
+        self.index.position(self.text, offset).0
+    }
+}
+
+/// Parses one chapter file. Returns the text and the phase named in its front matter.
+fn parse_chapter(
+    path: &str,
+    text: &str,
+    folder: &str,
+    manifest: &Manifest,
+    out: &mut Vec<Diagnostic>,
+) -> (ChapterText, String) {
+    let r = FileReporter {
+        file: path,
+        text,
+        index: LineIndex::new(text),
+    };
+    let mut chapter = ChapterText {
+        file: path.to_owned(),
+        source: text.to_owned(),
+        ..ChapterText::default()
+    };
+    let mut phase = String::new();
+
+    // Front matter: `+++` on the first line, TOML, `+++` on a line of its own.
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != "+++" {
+        out.push(r.diag(
+            0,
+            Code::FrontMatterMissing,
+            "the file must start with `+++` front matter holding `id`, `title` and `phase`".into(),
+        ));
+        chapter.body_start = 0;
+    } else {
+        let mut close = None;
+        let mut pos = first_line_end;
+        for line in text[first_line_end..].split_inclusive('\n') {
+            if line.trim_end() == "+++" {
+                close = Some((pos, pos + line.len()));
+                break;
+            }
+            pos += line.len();
+        }
+        match close {
+            None => {
+                out.push(r.diag(
+                    0,
+                    Code::FrontMatterMissing,
+                    "the front matter is not closed by a `+++` line".into(),
+                ));
+                chapter.body_start = text.len();
+            }
+            Some((toml_end, body_start)) => {
+                chapter.body_start = body_start;
+                let toml_text = &text[first_line_end..toml_end];
+                match toml::from_str::<FrontMatter>(toml_text) {
+                    Err(e) => {
+                        let offset = first_line_end + e.span().map_or(0, |s| s.start);
+                        out.push(r.diag(
+                            offset,
+                            Code::FrontMatterSyntax,
+                            manifest::toml_message(&e),
+                        ));
+                    }
+                    Ok(fm) => {
+                        if fm.id != folder {
+                            out.push(r.diag(
+                                first_line_end,
+                                Code::FrontMatterMismatch,
+                                format!(
+                                    "the front matter says id `{}`, but the folder is `{folder}`",
+                                    fm.id
+                                ),
+                            ));
+                        }
+                        if fm.title.trim().is_empty() {
+                            out.push(r.diag(
+                                first_line_end,
+                                Code::EmptyTitle,
+                                "the chapter title is empty".into(),
+                            ));
+                        }
+                        if manifest.phase(&fm.phase).is_none() {
+                            out.push(r.diag(
+                                first_line_end,
+                                Code::UnknownPhase,
+                                format!(
+                                    "the phase `{}` is not declared in the manifest",
+                                    fm.phase
+                                ),
+                            ));
+                        }
+                        chapter.title = fm.title.trim().to_owned();
+                        phase = fm.phase;
+                    }
+                }
+            }
+        }
+    }
+
+    parse_body(&mut chapter, &r, manifest, out);
+    (chapter, phase)
+}
+
+/// Reads the headings and steps of the body.
+fn parse_body(
+    chapter: &mut ChapterText,
+    r: &FileReporter<'_>,
+    manifest: &Manifest,
+    out: &mut Vec<Diagnostic>,
+) {
+    let base = chapter.body_start;
+    let body = &r.text[base..];
+    let mut headings = Vec::new();
+    let mut current: Option<(u8, std::ops::Range<usize>, String)> = None;
+    for (event, range) in markdown::parser(body).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                current = Some((level as u8, range.start + base..range.end + base, String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, title)) = current.as_mut() {
+                    title.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((_, _, title)) = current.as_mut() {
+                    title.push(' ');
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(h) = current.take() {
+                    headings.push(h);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    for (i, (level, range, title)) in headings.iter().enumerate() {
+        let line = r.line(range.start);
+        let source = &r.text[range.clone()];
+        let attrs = match heading_attrs(source) {
+            Ok(attrs) => attrs,
+            Err(e) => {
+                out.push(r.diag(range.start + e.offset, Code::BadAttribute, e.message));
+                Default::default()
+            }
+        };
+        // pulldown-cmark leaves a block it cannot read (one with `\"` in it) in the title, so
+        // the title is taken from the text before the block when there is one.
+        let title = match attrs.block_start {
+            Some(start) => markdown::plain_text(&source[..start]),
+            None => title.trim().to_owned(),
+        };
+        let id = attrs.id.as_ref().map(|(id, _)| id.clone());
+        if let Some((id, offset)) = &attrs.id {
+            if !is_kebab_case(id) {
+                out.push(r.diag(
+                    range.start + offset,
+                    Code::BadId,
+                    format!("the id `{id}` is not ASCII kebab-case"),
+                ));
+            }
+        }
+        let is_step = attrs.classes.iter().any(|c| c == "step");
+        let mut step_index = None;
+        if is_step {
+            if title.is_empty() {
+                out.push(r.diag(range.start, Code::EmptyTitle, "the step has no title".into()));
+            }
+            let end = headings[i + 1..]
+                .iter()
+                .find(|(l, _, _)| l <= level)
+                .map_or(r.text.len(), |(_, next, _)| next.start);
+            let guidance = range.end..end;
+            if r.text[guidance.clone()].trim().is_empty() {
+                out.push(r.diag(
+                    range.start,
+                    Code::EmptyStep,
+                    "the step has no guidance under its heading".into(),
+                ));
+            }
+            let when = attrs.when.as_ref().and_then(|(src, offset)| {
+                let at = range.start + offset;
+                match Condition::parse(src) {
+                    Err(e) => {
+                        out.push(r.diag(
+                            at + e.offset,
+                            Code::ConditionSyntax,
+                            format!("the condition cannot be read: {}", e.message),
+                        ));
+                        None
+                    }
+                    Ok(c) => {
+                        for e in c.check(manifest) {
+                            let code = match e {
+                                UseError::UnknownFact(_) => Code::UnknownFact,
+                                _ => Code::BadFactUse,
+                            };
+                            out.push(r.diag(at, code, e.to_string()));
+                        }
+                        Some(c)
+                    }
+                }
+            });
+            match &id {
+                None => out.push(r.diag(
+                    range.start,
+                    Code::StepMissingId,
+                    "the step has no `#id`; add one such as `{#intake-log-report .step}`".into(),
+                )),
+                Some(id) => {
+                    step_index = Some(chapter.steps.len());
+                    chapter.steps.push(Step {
+                        id: id.clone(),
+                        title: title.clone(),
+                        level: *level,
+                        when,
+                        advisory: attrs.classes.iter().any(|c| c == "advisory"),
+                        basis: attrs.basis.clone().filter(|b| !b.trim().is_empty()),
+                        guidance,
+                        line,
+                    });
+                }
+            }
+        } else if attrs.when.is_some() || attrs.basis.is_some() || !attrs.classes.is_empty() {
+            out.push(r.diag(
+                range.start,
+                Code::BadAttribute,
+                "`when`, `basis` and `.advisory` belong on `.step` headings only".into(),
+            ));
+        }
+        chapter.headings.push(Heading {
+            id,
+            level: *level,
+            title,
+            range: range.clone(),
+            line,
+            step: step_index,
+        });
+    }
+}
+
+/// Checks that both languages hold the same steps in the same order, with the same condition
+/// and classes.
+fn compare_languages(ar: &ChapterText, en: &ChapterText, out: &mut Vec<Diagnostic>) {
+    let ar_ids: Vec<&str> = ar.steps.iter().map(|s| s.id.as_str()).collect();
+    let en_ids: Vec<&str> = en.steps.iter().map(|s| s.id.as_str()).collect();
+    let mut one_sided = false;
+    for (this, this_ids, other, other_lang) in [
+        (ar, &ar_ids, &en_ids, Lang::En),
+        (en, &en_ids, &ar_ids, Lang::Ar),
+    ] {
+        for (step, id) in this.steps.iter().zip(this_ids.iter()) {
+            if !other.contains(id) {
+                one_sided = true;
+                out.push(Diagnostic {
+                    file: this.file.clone(),
+                    line: step.line,
+                    column: 1,
+                    code: Code::StepOnlyInOneLanguage,
+                    message: format!("the step `{id}` is missing from {other_lang}.md"),
+                });
+            }
+        }
+    }
+    if !one_sided {
+        if let Some((a, e)) = ar
+            .steps
+            .iter()
+            .zip(en.steps.iter())
+            .find(|(a, e)| a.id != e.id)
+        {
+            out.push(Diagnostic {
+                file: en.file.clone(),
+                line: e.line,
+                column: 1,
+                code: Code::StepOrder,
+                message: format!(
+                    "the step `{}` stands where ar.md has `{}`; both files must list the steps in the same order",
+                    e.id, a.id
+                ),
+            });
+        }
+    }
+    for e in &en.steps {
+        let Some(a) = ar.steps.iter().find(|a| a.id == e.id) else {
+            continue;
+        };
+        let when = |s: &Step| {
+            s.when
+                .as_ref()
+                .map(|c| c.source().split_whitespace().collect::<Vec<_>>().join(" "))
+        };
+        if when(a) != when(e) || a.advisory != e.advisory {
+            out.push(Diagnostic {
+                file: en.file.clone(),
+                line: e.line,
+                column: 1,
+                code: Code::StepMismatch,
+                message: format!(
+                    "the step `{}` has a different `when` or class than in ar.md",
+                    e.id
+                ),
+            });
+        }
+    }
+}
+
+/// Checks that ids are unique and that every cross-reference and glossary link resolves.
+fn check_ids_and_links(sop: &Sop, files: &Files, out: &mut Vec<Diagnostic>) {
+    for lang in Lang::ALL {
+        // Chapters and glossary terms first, so that a heading reusing their id is the one
+        // reported.
+        let mut ids: BTreeMap<&str, String> = BTreeMap::new();
+        for c in &sop.manifest.chapters {
+            ids.insert(c, format!("the chapter `{c}`"));
+        }
+        for t in &sop.glossary.terms {
+            if let Some(first) = ids.get(t.id.as_str()) {
+                out.push(Diagnostic {
+                    file: glossary::FILE.to_owned(),
+                    line: t.line,
+                    column: 1,
+                    code: Code::DuplicateId,
+                    message: format!("the id `{}` is already used by {first}", t.id),
+                });
+            } else {
+                ids.insert(&t.id, format!("the glossary term `{}`", t.id));
+            }
+        }
+        for chapter in &sop.chapters {
+            let text = chapter.text(lang);
+            for h in &text.headings {
+                let Some(id) = &h.id else { continue };
+                if let Some(first) = ids.get(id.as_str()) {
+                    out.push(Diagnostic {
+                        file: text.file.clone(),
+                        line: h.line,
+                        column: 1,
+                        code: Code::DuplicateId,
+                        message: format!("the id `{id}` is already used by {first}"),
+                    });
+                } else {
+                    ids.insert(id, format!("a heading at {}:{}", text.file, h.line));
+                }
+            }
+        }
+
+        for chapter in &sop.chapters {
+            let text = chapter.text(lang);
+            let r = FileReporter {
+                file: &text.file,
+                text: &text.source,
+                index: LineIndex::new(&text.source),
+            };
+            for (dest, offset) in links(text) {
+                if let Some(id) = dest.strip_prefix('#') {
+                    if !ids.contains_key(id) || sop.glossary.term(id).is_some() {
+                        out.push(r.diag(
+                            offset,
+                            Code::BrokenReference,
+                            format!("the link `{dest}` names no chapter, step or section"),
+                        ));
+                    }
+                } else if let Some(id) = dest.strip_prefix("term:") {
+                    if sop.glossary.term(id).is_none() {
+                        out.push(r.diag(
+                            offset,
+                            Code::BrokenReference,
+                            format!("the link `{dest}` names no glossary term"),
+                        ));
+                    }
+                } else {
+                    out.push(r.diag(
+                        offset,
+                        Code::ExternalLink,
+                        format!(
+                            "the link `{}` points outside the SOP; link only to `#id` or `term:id`",
+                            truncate(&dest, 60)
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    let _ = files;
+}
+
+/// Every link and image destination in a chapter body, with its byte offset in the file.
+fn links(text: &ChapterText) -> Vec<(String, usize)> {
+    let base = text.body_start;
+    markdown::parser(text.body())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                Some((dest_url.to_string(), base + range.start))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(max).collect();
+        t.push('…');
+        t
+    }
+}

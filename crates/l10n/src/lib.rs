@@ -1,0 +1,114 @@
+//! Localization: every string a user sees comes from `locales/{ar,en}/*.ftl` through here.
+//!
+//! The files are embedded at build time. Fluent's bidi isolation stays on, so a Latin case
+//! number inside an Arabic sentence keeps its own direction; only tests that compare strings
+//! strip the isolation marks.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+pub use dalil_content::Lang;
+
+/// The embedded Fluent files: language, file name, text.
+pub const FILES: &[(Lang, &str, &str)] = &[
+    (Lang::Ar, "cli.ftl", include_str!("../../../locales/ar/cli.ftl")),
+    (Lang::Ar, "content.ftl", include_str!("../../../locales/ar/content.ftl")),
+    (Lang::En, "cli.ftl", include_str!("../../../locales/en/cli.ftl")),
+    (Lang::En, "content.ftl", include_str!("../../../locales/en/content.ftl")),
+];
+
+/// The messages of one language.
+pub struct Localizer {
+    lang: Lang,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl std::fmt::Debug for Localizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Localizer").field("lang", &self.lang).finish()
+    }
+}
+
+impl Localizer {
+    /// Loads the embedded messages of `lang`. The files are checked by the test suite, so a
+    /// message that fails to parse here is a build defect; it is skipped rather than fatal.
+    pub fn new(lang: Lang) -> Self {
+        let langid = match lang {
+            Lang::Ar => unic_langid::langid!("ar"),
+            Lang::En => unic_langid::langid!("en"),
+        };
+        let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+        for (l, _, text) in FILES {
+            if *l == lang {
+                let resource = FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(r, _)| r);
+                // Duplicate ids are reported by the lint; keep the first one.
+                let _ = bundle.add_resource(resource);
+            }
+        }
+        Localizer { lang, bundle }
+    }
+
+    /// The language of these messages.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// A message without arguments. An unknown id comes back as the id itself, so a missing
+    /// translation is visible rather than silent; the lint keeps that from shipping.
+    pub fn get(&self, id: &str) -> String {
+        self.format(id, &[])
+    }
+
+    /// A message with arguments. Numbers must be passed as numbers, so that Arabic's six
+    /// plural categories come out right.
+    pub fn format(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_owned();
+        };
+        let mut fargs = FluentArgs::new();
+        for (name, value) in args {
+            let v: FluentValue<'_> = match value {
+                Arg::Str(s) => (*s).into(),
+                Arg::Num(n) => (*n).into(),
+            };
+            fargs.set(*name, v);
+        }
+        let mut errors = Vec::new();
+        self.bundle
+            .format_pattern(pattern, Some(&fargs), &mut errors)
+            .into_owned()
+    }
+
+    /// Whether the message exists.
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
+    /// The labels the renderer puts around chapter content.
+    pub fn render_labels(&self) -> dalil_content::render::Labels {
+        dalil_content::render::Labels {
+            applies_when: self.get("step-applies-when"),
+            every_case: self.get("step-every-case"),
+            mandatory: self.get("step-mandatory"),
+            advisory: self.get("step-advisory"),
+            basis: self.get("step-basis"),
+            and: self.get("condition-and"),
+            or: self.get("condition-or"),
+            not: self.get("condition-not"),
+        }
+    }
+}
+
+/// A message argument.
+#[derive(Debug, Clone, Copy)]
+pub enum Arg<'a> {
+    /// A string.
+    Str(&'a str),
+    /// A number: plural rules apply.
+    Num(f64),
+}
+
+/// Removes Fluent's bidi isolation marks (U+2068, U+2069). For tests that compare strings only.
+pub fn strip_isolation(s: &str) -> String {
+    s.chars().filter(|c| !matches!(c, '\u{2068}' | '\u{2069}')).collect()
+}

@@ -1,0 +1,71 @@
+//! Chapter text is data, not code: hostile markdown renders with none of its active parts.
+
+use dalil_content::{Lang, render::render_chapter};
+use dalil_l10n::Localizer;
+
+use crate::support::{fixtures, overlay};
+
+/// Strings that must never reach the rendered HTML.
+const FORBIDDEN: &[&str] = &[
+    "<script", "</script", "onerror", "onload", "onclick", "onmouseover", "javascript:",
+    "data:", "<iframe", "<object", "<embed", "<img", "<svg", "<style", "<form", "<meta",
+    "<link", "<base", "vbscript:", "srcdoc", "http://", "https://",
+];
+
+#[test]
+fn hostile_markdown_renders_without_active_content() {
+    let files = overlay(&fixtures().join("hostile"));
+    let (sop, _) = dalil_content::load(&files);
+    for lang in Lang::ALL {
+        let labels = Localizer::new(lang).render_labels();
+        let Some(rendered) = render_chapter(&sop, "second", lang, &labels) else {
+            panic!("the hostile chapter did not load");
+        };
+        let lower = rendered.html.to_lowercase();
+        for bad in FORBIDDEN {
+            assert!(!lower.contains(bad), "`{bad}` survived in the {lang} rendering:\n{}", rendered.html);
+        }
+        // The harmless text around the attacks is still there, as text.
+        assert!(rendered.html.contains("Reviewing the case"), "{}", rendered.html);
+        // Markup in the title is shown as text.
+        assert!(rendered.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{}", rendered.html);
+    }
+}
+
+#[test]
+fn the_validator_flags_hostile_links() {
+    let (_, diagnostics) = dalil_content::load(&overlay(&fixtures().join("hostile")));
+    let external: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.code == dalil_content::Code::ExternalLink)
+        .collect();
+    assert!(external.len() >= 2, "{diagnostics:#?}");
+}
+
+#[test]
+fn the_render_command_emits_none_of_it() {
+    let dir = fixtures().join("hostile");
+    let tmp = std::env::temp_dir().join(format!("dalil-hostile-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    for (path, bytes) in overlay(&dir) {
+        let target = tmp.join(&path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{e}"));
+        }
+        std::fs::write(&target, bytes).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let content = tmp.to_string_lossy().into_owned();
+    for lang in ["ar", "en"] {
+        let (code, out, err) =
+            crate::support::dalil(&["--content", &content, "render", "second", "--lang", lang]);
+        assert_eq!(code, 0, "{err}");
+        // The problems are reported, and the chapter is still rendered, safely.
+        assert!(err.contains("Run `dalil validate`"), "{err}");
+        let lower = out.to_lowercase();
+        for bad in FORBIDDEN {
+            assert!(!lower.contains(bad), "`{bad}` survived in `dalil render`:\n{out}");
+        }
+        assert!(out.contains("Close the case"), "{out}");
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+}

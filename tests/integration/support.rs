@@ -1,0 +1,73 @@
+//! Helpers shared by the integration tests.
+
+use std::path::{Path, PathBuf};
+
+use dalil_content::Files;
+
+/// The `tests/fixtures` folder.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+/// Reads a folder of content files, failing the test with the reason if it cannot.
+pub fn read(dir: &Path) -> Files {
+    match dalil_sop_files::read_dir(dir) {
+        Ok(files) => files,
+        Err(e) => panic!("cannot read {}: {e}", dir.display()),
+    }
+}
+
+/// The good pack with a bad pack's files laid over it: files in `overlay` replace or add to
+/// the good ones, and the paths listed in its `REMOVE` file are deleted.
+pub fn overlay(overlay: &Path) -> Files {
+    let mut files = read(&fixtures().join("good"));
+    for (path, bytes) in read(overlay) {
+        match path.as_str() {
+            "REMOVE" => {
+                for line in String::from_utf8_lossy(&bytes).lines() {
+                    files.remove(line.trim());
+                }
+            }
+            "expected.txt" | "README" => {}
+            _ => {
+                files.insert(path, bytes);
+            }
+        }
+    }
+    files
+}
+
+/// Runs `dalil` in-process and returns its exit code, stdout and stderr.
+pub fn dalil(args: &[&str]) -> (u8, String, String) {
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let argv = std::iter::once("dalil").chain(args.iter().copied());
+    let code = dalil_cli::run(argv, &mut out, &mut err);
+    (
+        code,
+        String::from_utf8_lossy(&out).into_owned(),
+        String::from_utf8_lossy(&err).into_owned(),
+    )
+}
+
+/// Compares `actual` with the file `expected`, or rewrites the file when `DALIL_BLESS` is set.
+pub fn expect_file(expected: &Path, actual: &str) {
+    if std::env::var_os("DALIL_BLESS").is_some() {
+        if let Err(e) = std::fs::write(expected, actual) {
+            panic!("cannot write {}: {e}", expected.display());
+        }
+        return;
+    }
+    let want = std::fs::read_to_string(expected).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {}: {e}; run with DALIL_BLESS=1 to create it",
+            expected.display()
+        )
+    });
+    assert_eq!(
+        want,
+        actual,
+        "{} differs; if the change is deliberate, run with DALIL_BLESS=1",
+        expected.display()
+    );
+}
