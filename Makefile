@@ -1,0 +1,30 @@
+# The two commands of the README. Everything else is a detail of these.
+#   make run   install what is missing, build, and open Dalil with the bundled SOP
+#   make test  install what is missing, then run every check and test
+
+SHELL := /bin/bash
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+# The data folder: $DALIL_DATA_DIR, else the XDG data folder.
+DATA_DIR := $(or $(DALIL_DATA_DIR),$(XDG_DATA_HOME)/dalil,$(HOME)/.local/share/dalil)
+
+.PHONY: run test deps
+
+deps:
+	@scripts/install-deps.sh
+
+run: deps
+	cargo build --workspace
+	@mkdir -p "$(DATA_DIR)"
+	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
+	  echo "dalil: there is no display. Run it under a virtual one:"; \
+	  echo "  xvfb-run -a -s '-screen 0 1280x800x24' $(TARGET_DIR)/debug/dalil-app"; \
+	  exit 1; \
+	fi
+	DALIL_DATA_DIR="$(DATA_DIR)" $(TARGET_DIR)/debug/dalil-app
+
+test: deps
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo build --workspace
+	cargo test --workspace
+	$(TARGET_DIR)/debug/dalil validate sop-content
