@@ -48,18 +48,51 @@ fn chapters_are_listed_by_phase() {
 fn steps_follow_the_facts_and_say_why() {
     let (code, out, _) = dalil(&["--content", &good(), "steps", "--lang", "en"]);
     assert_eq!(code, 0);
-    assert!(!out.contains("first-child") && !out.contains("first-route"), "{out}");
+    assert!(
+        !out.contains("first-child") && !out.contains("first-route"),
+        "{out}"
+    );
 
-    let (_, out, _) = dalil(&["--content", &good(), "steps", "--lang", "en", "--facts", "child"]);
-    assert!(out.contains("first-child  Call the juvenile authorities  (shown because: a victim is a child)"), "{out}");
+    let (_, out, _) = dalil(&[
+        "--content",
+        &good(),
+        "steps",
+        "--lang",
+        "en",
+        "--facts",
+        "child",
+    ]);
+    assert!(
+        out.contains(
+            "first-child  Call the juvenile authorities  (shown because: a victim is a child)"
+        ),
+        "{out}"
+    );
 
-    let (_, out, _) = dalil(&["--content", &good(), "steps", "--lang", "en", "--facts", "kind=smuggling"]);
+    let (_, out, _) = dalil(&[
+        "--content",
+        &good(),
+        "steps",
+        "--lang",
+        "en",
+        "--facts",
+        "kind=smuggling",
+    ]);
     assert!(out.contains("first-route  Map the smuggling route  (shown because: Case kind: Smuggling; not a victim is a child)"), "{out}");
 }
 
 #[test]
 fn steps_json_has_ids_phases_and_reasons() {
-    let (code, out, _) = dalil(&["--content", &good(), "steps", "--facts", "child", "--json", "--lang", "en"]);
+    let (code, out, _) = dalil(&[
+        "--content",
+        &good(),
+        "steps",
+        "--facts",
+        "child",
+        "--json",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
     let first = &v[1];
@@ -90,15 +123,33 @@ fn render_an_unknown_chapter_is_a_clear_error() {
 fn render_sets_lang_and_dir_and_links_within_the_app() {
     let (code, out, _) = dalil(&["--content", &good(), "render", "first", "--lang", "ar"]);
     assert_eq!(code, 0);
-    assert!(out.starts_with("<article class=\"chapter\" lang=\"ar\" dir=\"rtl\""), "{out}");
-    assert!(out.contains(r##"<a class="xref" href="#/chapter/second">"##), "{out}");
-    assert!(out.contains(r##"<a class="xref" href="#/chapter/second/second-close">"##), "{out}");
-    assert!(out.contains(r##"<section class="step" id="first-child""##), "{out}");
+    assert!(
+        out.starts_with("<article class=\"chapter\" lang=\"ar\" dir=\"rtl\""),
+        "{out}"
+    );
+    assert!(
+        out.contains(r##"<a class="xref" href="#/chapter/second">"##),
+        "{out}"
+    );
+    assert!(
+        out.contains(r##"<a class="xref" href="#/chapter/second/second-close">"##),
+        "{out}"
+    );
+    assert!(
+        out.contains(r##"<section class="step" id="first-child""##),
+        "{out}"
+    );
     assert!(out.contains("يُطبَّق عندما: ضحية طفل"), "{out}");
     let (_, out, _) = dalil(&["--content", &good(), "render", "first", "--lang", "en"]);
     assert!(out.contains("lang=\"en\" dir=\"ltr\""), "{out}");
-    assert!(out.contains("Applies when: Case kind: Smuggling and not a victim is a child"), "{out}");
-    assert!(out.contains(r#"title="The judge who directs the preliminary investigation.""#), "{out}");
+    assert!(
+        out.contains("Applies when: Case kind: Smuggling and not a victim is a child"),
+        "{out}"
+    );
+    assert!(
+        out.contains(r#"title="The judge who directs the preliminary investigation.""#),
+        "{out}"
+    );
 }
 
 #[test]

@@ -48,7 +48,11 @@ fn each_bad_pack_reports_its_diagnostic_where_it_was_planted() {
     let bad = fixtures().join("bad");
     for code in ALL_CODES {
         let dir = bad.join(code.as_str());
-        assert!(dir.is_dir(), "no fixture pack for `{code}` at {}", dir.display());
+        assert!(
+            dir.is_dir(),
+            "no fixture pack for `{code}` at {}",
+            dir.display()
+        );
         let (_, diagnostics) = dalil_content::load(&overlay(&dir));
         assert!(
             diagnostics.iter().any(|d| d.code == *code),

@@ -7,9 +7,28 @@ use crate::support::{fixtures, overlay};
 
 /// Strings that must never reach the rendered HTML.
 const FORBIDDEN: &[&str] = &[
-    "<script", "</script", "onerror", "onload", "onclick", "onmouseover", "javascript:",
-    "data:", "<iframe", "<object", "<embed", "<img", "<svg", "<style", "<form", "<meta",
-    "<link", "<base", "vbscript:", "srcdoc", "http://", "https://",
+    "<script",
+    "</script",
+    "onerror",
+    "onload",
+    "onclick",
+    "onmouseover",
+    "javascript:",
+    "data:",
+    "<iframe",
+    "<object",
+    "<embed",
+    "<img",
+    "<svg",
+    "<style",
+    "<form",
+    "<meta",
+    "<link",
+    "<base",
+    "vbscript:",
+    "srcdoc",
+    "http://",
+    "https://",
 ];
 
 #[test]
@@ -23,12 +42,26 @@ fn hostile_markdown_renders_without_active_content() {
         };
         let lower = rendered.html.to_lowercase();
         for bad in FORBIDDEN {
-            assert!(!lower.contains(bad), "`{bad}` survived in the {lang} rendering:\n{}", rendered.html);
+            assert!(
+                !lower.contains(bad),
+                "`{bad}` survived in the {lang} rendering:\n{}",
+                rendered.html
+            );
         }
         // The harmless text around the attacks is still there, as text.
-        assert!(rendered.html.contains("Reviewing the case"), "{}", rendered.html);
+        assert!(
+            rendered.html.contains("Reviewing the case"),
+            "{}",
+            rendered.html
+        );
         // Markup in the title is shown as text.
-        assert!(rendered.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{}", rendered.html);
+        assert!(
+            rendered
+                .html
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{}",
+            rendered.html
+        );
     }
 }
 
@@ -63,7 +96,10 @@ fn the_render_command_emits_none_of_it() {
         assert!(err.contains("Run `dalil validate`"), "{err}");
         let lower = out.to_lowercase();
         for bad in FORBIDDEN {
-            assert!(!lower.contains(bad), "`{bad}` survived in `dalil render`:\n{out}");
+            assert!(
+                !lower.contains(bad),
+                "`{bad}` survived in `dalil render`:\n{out}"
+            );
         }
         assert!(out.contains("Close the case"), "{out}");
     }

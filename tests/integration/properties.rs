@@ -15,7 +15,8 @@ fn load_and_render(files: &Files) {
     let labels = dalil_content::render::Labels::default();
     for chapter in &sop.chapters {
         for lang in Lang::ALL {
-            if let Some(r) = dalil_content::render::render_chapter(&sop, &chapter.id, lang, &labels) {
+            if let Some(r) = dalil_content::render::render_chapter(&sop, &chapter.id, lang, &labels)
+            {
                 assert!(!r.html.to_lowercase().contains("<script"));
             }
         }

@@ -8,7 +8,10 @@ use dalil_content::{Lang, Sop};
 fn shipped() -> Sop {
     let (sop, diagnostics) = dalil_content::load(&dalil_sop_files::bundled());
     let listed: String = diagnostics.iter().map(|d| format!("{d}\n")).collect();
-    assert!(diagnostics.is_empty(), "the shipped SOP has problems:\n{listed}");
+    assert!(
+        diagnostics.is_empty(),
+        "the shipped SOP has problems:\n{listed}"
+    );
     sop
 }
 
@@ -35,13 +38,20 @@ fn every_chapter_carries_the_status_label_when_rendered() {
         let labels = dalil_l10n::Localizer::new(lang).render_labels();
         let label = dalil_content::render::escape(sop.manifest.label(lang));
         for chapter in &sop.chapters {
-            let Some(rendered) = dalil_content::render::render_chapter(&sop, &chapter.id, lang, &labels)
+            let Some(rendered) =
+                dalil_content::render::render_chapter(&sop, &chapter.id, lang, &labels)
             else {
                 panic!("{} did not render", chapter.id);
             };
-            assert!(rendered.html.contains(&label), "{} in {lang} lacks the label", chapter.id);
             assert!(
-                rendered.html.contains(&format!("lang=\"{lang}\" dir=\"{}\"", lang.dir())),
+                rendered.html.contains(&label),
+                "{} in {lang} lacks the label",
+                chapter.id
+            );
+            assert!(
+                rendered
+                    .html
+                    .contains(&format!("lang=\"{lang}\" dir=\"{}\"", lang.dir())),
                 "{} in {lang} lacks lang/dir",
                 chapter.id
             );
@@ -51,7 +61,10 @@ fn every_chapter_carries_the_status_label_when_rendered() {
 
 fn ids(sop: &Sop, spec: &str) -> BTreeSet<String> {
     let facts = parse_facts(&sop.manifest, spec).unwrap_or_else(|e| panic!("{spec}: {e}"));
-    applicable(sop, &facts).into_iter().map(|i| i.step).collect()
+    applicable(sop, &facts)
+        .into_iter()
+        .map(|i| i.step)
+        .collect()
 }
 
 /// `dalil steps --facts child,foreign-national` differs from `dalil steps` by exactly the
@@ -64,12 +77,17 @@ fn child_and_foreign_national_change_exactly_the_steps_whose_conditions_say_so()
     let changed: BTreeSet<&String> = base.symmetric_difference(&with).collect();
     assert!(!changed.is_empty());
     for (_, step) in sop.steps(Lang::Ar) {
-        let mentions = step
-            .when
-            .as_ref()
-            .is_some_and(|c| c.facts().iter().any(|f| *f == "child" || *f == "foreign-national"));
+        let mentions = step.when.as_ref().is_some_and(|c| {
+            c.facts()
+                .iter()
+                .any(|f| *f == "child" || *f == "foreign-national")
+        });
         if changed.contains(&step.id) {
-            assert!(mentions, "{} changed but its condition does not mention the facts", step.id);
+            assert!(
+                mentions,
+                "{} changed but its condition does not mention the facts",
+                step.id
+            );
         }
     }
     // The interpreter and child steps the officer expects are there.
@@ -90,14 +108,26 @@ fn a_smuggling_only_step_is_not_in_a_child_and_foreign_national_case() {
         .difference(&trafficking)
         .filter(|id| !case.contains(*id))
         .collect();
-    assert!(smuggling_only.len() >= 5, "the SOP should have smuggling-only steps: {smuggling_only:?}");
-    assert!(smuggling_only.iter().any(|id| id.starts_with("som-")), "{smuggling_only:?}");
+    assert!(
+        smuggling_only.len() >= 5,
+        "the SOP should have smuggling-only steps: {smuggling_only:?}"
+    );
+    assert!(
+        smuggling_only.iter().any(|id| id.starts_with("som-")),
+        "{smuggling_only:?}"
+    );
     for id in smuggling.difference(&trafficking) {
-        let step = sop.steps(Lang::Ar).find(|(_, s)| &s.id == id).map(|(_, s)| s);
+        let step = sop
+            .steps(Lang::Ar)
+            .find(|(_, s)| &s.id == id)
+            .map(|(_, s)| s);
         let mentions_kind = step
             .and_then(|s| s.when.as_ref())
             .is_some_and(|c| c.facts().contains(&"kind"));
-        assert!(mentions_kind, "{id} depends on the case kind but its condition does not name it");
+        assert!(
+            mentions_kind,
+            "{id} depends on the case kind but its condition does not name it"
+        );
     }
 }
 
@@ -108,7 +138,11 @@ fn the_reference_sop_meets_its_size_goals() {
     let conditional = steps.iter().filter(|(_, s)| s.when.is_some()).count();
     assert!(steps.len() >= 130, "{} steps", steps.len());
     assert!(conditional >= 45, "{conditional} conditional steps");
-    assert!(sop.glossary.terms.len() >= 50, "{} terms", sop.glossary.terms.len());
+    assert!(
+        sop.glossary.terms.len() >= 50,
+        "{} terms",
+        sop.glossary.terms.len()
+    );
     for phase in &sop.manifest.phases {
         assert!(
             steps.iter().any(|(c, _)| c.phase == phase.id),
@@ -128,7 +162,11 @@ fn every_step_has_at_least_two_sentences_of_guidance() {
                 .split(['.', '؟', '?', '!', '\n'])
                 .filter(|s| s.split_whitespace().count() >= 3)
                 .count();
-            assert!(sentences >= 2, "{} in {lang} has {sentences} sentence(s)", step.id);
+            assert!(
+                sentences >= 2,
+                "{} in {lang} has {sentences} sentence(s)",
+                step.id
+            );
         }
     }
 }

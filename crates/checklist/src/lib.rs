@@ -40,7 +40,10 @@ pub fn applicable(sop: &Sop, facts: &Facts) -> Vec<Item> {
                 c.reasons(&sop.manifest, facts)
             }
         };
-        let phase_index = sop.manifest.phase_index(&chapter.phase).unwrap_or(usize::MAX);
+        let phase_index = sop
+            .manifest
+            .phase_index(&chapter.phase)
+            .unwrap_or(usize::MAX);
         items.push((
             phase_index,
             n,
@@ -77,7 +80,11 @@ pub enum FactError {
 
 /// Checks one answer against the manifest and returns it in its stored form: `yes` or `no`
 /// for a yes-no fact (also accepting `true`, `false`, `1`, `0`, `نعم` and `لا`), or the choice id.
-pub fn check_fact(manifest: &Manifest, fact: &str, value: &str) -> Result<(String, String), FactError> {
+pub fn check_fact(
+    manifest: &Manifest,
+    fact: &str,
+    value: &str,
+) -> Result<(String, String), FactError> {
     let Some(f) = manifest.fact(fact) else {
         return Err(FactError::Unknown(fact.to_owned()));
     };

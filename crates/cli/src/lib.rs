@@ -13,7 +13,11 @@ use dalil_l10n::{Arg, Localizer};
 
 /// The command line.
 #[derive(Debug, Parser)]
-#[command(name = "dalil", version, about = "Dalil: the TIP/SOM investigation guide, on the command line")]
+#[command(
+    name = "dalil",
+    version,
+    about = "Dalil: the TIP/SOM investigation guide, on the command line"
+)]
 struct Cli {
     /// Use the SOP in this folder instead of the one built into `dalil`.
     #[arg(long, global = true, value_name = "DIR")]
@@ -100,7 +104,11 @@ fn message_lang() -> Lang {
     for var in ["DALIL_LANG", "LC_ALL", "LANG"] {
         if let Ok(v) = std::env::var(var) {
             if !v.is_empty() {
-                return if v.starts_with("ar") { Lang::Ar } else { Lang::En };
+                return if v.starts_with("ar") {
+                    Lang::Ar
+                } else {
+                    Lang::En
+                };
             }
         }
     }
@@ -110,7 +118,12 @@ fn message_lang() -> Lang {
 /// A failure already put into words for the user.
 struct Failure(String);
 
-fn execute(cli: Cli, l10n: &Localizer, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Failure> {
+fn execute(
+    cli: Cli,
+    l10n: &Localizer,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<u8, Failure> {
     let write_failed = |e: std::io::Error| {
         Failure(l10n.format("cli-write-failed", &[("reason", Arg::Str(&e.to_string()))]))
     };
@@ -164,7 +177,11 @@ fn execute(cli: Cli, l10n: &Localizer, out: &mut dyn Write, err: &mut dyn Write)
                 return Ok(0);
             }
             for phase in &sop.manifest.phases {
-                let chapters: Vec<_> = sop.chapters.iter().filter(|c| c.phase == phase.id).collect();
+                let chapters: Vec<_> = sop
+                    .chapters
+                    .iter()
+                    .filter(|c| c.phase == phase.id)
+                    .collect();
                 if chapters.is_empty() {
                     continue;
                 }
@@ -195,16 +212,19 @@ fn execute(cli: Cli, l10n: &Localizer, out: &mut dyn Write, err: &mut dyn Write)
                     "cli-content-has-problems",
                     &[("count", Arg::Num(diagnostics.len() as f64))],
                 );
-                writeln!(err, "dalil: {}", dalil_l10n::strip_isolation(&warning)).map_err(write_failed)?;
+                writeln!(err, "dalil: {}", dalil_l10n::strip_isolation(&warning))
+                    .map_err(write_failed)?;
             }
             let labels = Localizer::new(lang).render_labels();
-            let Some(rendered) = dalil_content::render::render_chapter(&sop, &chapter, lang, &labels)
+            let Some(rendered) =
+                dalil_content::render::render_chapter(&sop, &chapter, lang, &labels)
             else {
                 return Err(Failure(
                     l10n.format("cli-unknown-chapter", &[("id", Arg::Str(&chapter))]),
                 ));
             };
-            out.write_all(rendered.html.as_bytes()).map_err(write_failed)?;
+            out.write_all(rendered.html.as_bytes())
+                .map_err(write_failed)?;
             Ok(0)
         }
         Command::Steps { facts, lang, json } => {
@@ -250,7 +270,10 @@ fn execute(cli: Cli, l10n: &Localizer, out: &mut dyn Write, err: &mut dyn Write)
             for item in &items {
                 if item.phase != phase {
                     phase = &item.phase;
-                    let name = sop.manifest.phase(phase).map_or(phase, |p| p.name.get(lang));
+                    let name = sop
+                        .manifest
+                        .phase(phase)
+                        .map_or(phase, |p| p.name.get(lang));
                     writeln!(out, "{name}").map_err(write_failed)?;
                 }
                 let reason = if item.conditional {
@@ -264,7 +287,11 @@ fn execute(cli: Cli, l10n: &Localizer, out: &mut dyn Write, err: &mut dyn Write)
                 let advisory = if item.required {
                     String::new()
                 } else {
-                    format!("{}{}", list_separator(lang), content_l10n.get("cli-step-advisory"))
+                    format!(
+                        "{}{}",
+                        list_separator(lang),
+                        content_l10n.get("cli-step-advisory")
+                    )
                 };
                 writeln!(
                     out,
@@ -302,7 +329,10 @@ fn files(dir: Option<&PathBuf>, l10n: &Localizer) -> Result<Files, Failure> {
     match dir {
         None => Ok(dalil_sop_files::bundled()),
         Some(dir) => dalil_sop_files::read_dir(dir).map_err(|e| {
-            Failure(l10n.format("cli-content-unreadable", &[("reason", Arg::Str(&e.to_string()))]))
+            Failure(l10n.format(
+                "cli-content-unreadable",
+                &[("reason", Arg::Str(&e.to_string()))],
+            ))
         }),
     }
 }

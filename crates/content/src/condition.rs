@@ -561,12 +561,28 @@ mod tests {
     #[test]
     fn syntax_errors_point_at_the_problem() {
         let cases = [
-            ("child and", 9, "expected a fact, found the end of the condition"),
-            ("child foo", 6, "unexpected `foo` after a complete condition"),
+            (
+                "child and",
+                9,
+                "expected a fact, found the end of the condition",
+            ),
+            (
+                "child foo",
+                6,
+                "unexpected `foo` after a complete condition",
+            ),
             ("(child", 6, "expected `)`, found the end of the condition"),
-            ("kind = \"x\"", 5, "`=` must be followed by `=`: write `==` or `!=`"),
+            (
+                "kind = \"x\"",
+                5,
+                "`=` must be followed by `=`: write `==` or `!=`",
+            ),
             ("kind == \"x", 8, "a quoted value is not closed"),
-            ("kind in [\"a\" \"b\"]", 13, "expected `,` or `]`, found `\"b\"`"),
+            (
+                "kind in [\"a\" \"b\"]",
+                13,
+                "expected `,` or `]`, found `\"b\"`",
+            ),
             ("child & adult", 6, "`&` cannot appear in a condition"),
             ("", 0, "expected a fact, found the end of the condition"),
         ];

@@ -24,8 +24,8 @@ pub type Files = BTreeMap<String, Vec<u8>>;
 /// and line.
 pub fn load(files: &Files) -> (Sop, Vec<Diagnostic>) {
     let mut out = Vec::new();
-    let Some(manifest) = text_of(files, manifest::FILE, &mut out)
-        .and_then(|text| manifest::parse(text, &mut out))
+    let Some(manifest) =
+        text_of(files, manifest::FILE, &mut out).and_then(|text| manifest::parse(text, &mut out))
     else {
         out.sort();
         return (Sop::default(), out);
@@ -43,7 +43,9 @@ pub fn load(files: &Files) -> (Sop, Vec<Diagnostic>) {
                 out.push(whole_file(
                     path,
                     Code::UnlistedChapter,
-                    format!("the folder `chapters/{folder}` is not listed in the manifest's `chapters`"),
+                    format!(
+                        "the folder `chapters/{folder}` is not listed in the manifest's `chapters`"
+                    ),
                 ));
             }
         }
@@ -255,10 +257,7 @@ fn parse_chapter(
                             out.push(r.diag(
                                 first_line_end,
                                 Code::UnknownPhase,
-                                format!(
-                                    "the phase `{}` is not declared in the manifest",
-                                    fm.phase
-                                ),
+                                format!("the phase `{}` is not declared in the manifest", fm.phase),
                             ));
                         }
                         chapter.title = fm.title.trim().to_owned();
@@ -287,7 +286,11 @@ fn parse_body(
     for (event, range) in markdown::parser(body).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                current = Some((level as u8, range.start + base..range.end + base, String::new()));
+                current = Some((
+                    level as u8,
+                    range.start + base..range.end + base,
+                    String::new(),
+                ));
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some((_, _, title)) = current.as_mut() {
@@ -338,7 +341,11 @@ fn parse_body(
         let mut step_index = None;
         if is_step {
             if title.is_empty() {
-                out.push(r.diag(range.start, Code::EmptyTitle, "the step has no title".into()));
+                out.push(r.diag(
+                    range.start,
+                    Code::EmptyTitle,
+                    "the step has no title".into(),
+                ));
             }
             let end = headings[i + 1..]
                 .iter()

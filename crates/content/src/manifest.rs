@@ -268,7 +268,10 @@ pub(crate) fn parse(text: &str, out: &mut Vec<Diagnostic>) -> Option<Manifest> {
                     r.at(
                         f.kind.span().start,
                         Code::ManifestInvalid,
-                        format!("choice fact `{}` needs at least two choices", f.id.get_ref()),
+                        format!(
+                            "choice fact `{}` needs at least two choices",
+                            f.id.get_ref()
+                        ),
                     );
                 }
                 let default = match &f.default {

@@ -148,7 +148,9 @@ fn read_block(block: &str) -> Result<Attrs, AttrError> {
                 if bytes.get(end) != Some(&b'=') {
                     return Err(err(
                         start,
-                        &format!("`{key}` is not an attribute; write `#id`, `.class` or `key=\"value\"`"),
+                        &format!(
+                            "`{key}` is not an attribute; write `#id`, `.class` or `key=\"value\"`"
+                        ),
                     ));
                 }
                 i = end + 1;
@@ -221,13 +223,26 @@ mod tests {
     #[test]
     fn errors() {
         for (src, message) in [
-            ("## T {#a .stpe}", "unknown class `.stpe`; use `.step` or `.advisory`"),
-            ("## T {#a colour=red}", "unknown attribute `colour`; use `when` or `basis`"),
+            (
+                "## T {#a .stpe}",
+                "unknown class `.stpe`; use `.step` or `.advisory`",
+            ),
+            (
+                "## T {#a colour=red}",
+                "unknown attribute `colour`; use `when` or `basis`",
+            ),
             ("## T {#a when=\"x}", "a quoted value is not closed"),
             ("## T {#a #b}", "a heading can have only one `#id`"),
-            ("## T {#a step}", "`step` is not an attribute; write `#id`, `.class` or `key=\"value\"`"),
+            (
+                "## T {#a step}",
+                "`step` is not an attribute; write `#id`, `.class` or `key=\"value\"`",
+            ),
         ] {
-            assert_eq!(heading_attrs(src).map_err(|e| e.message), Err(message.to_string()), "{src}");
+            assert_eq!(
+                heading_attrs(src).map_err(|e| e.message),
+                Err(message.to_string()),
+                "{src}"
+            );
         }
     }
 

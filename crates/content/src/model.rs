@@ -130,7 +130,10 @@ impl ChapterText {
 
     /// The introduction: the markdown before the first heading.
     pub fn introduction(&self) -> &str {
-        let end = self.headings.first().map_or(self.source.len(), |h| h.range.start);
+        let end = self
+            .headings
+            .first()
+            .map_or(self.source.len(), |h| h.range.start);
         self.source.get(self.body_start..end).unwrap_or_default()
     }
 }

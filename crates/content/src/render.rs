@@ -68,7 +68,12 @@ pub fn chapter_href(chapter: &str, anchor: Option<&str>) -> String {
 }
 
 /// Renders a chapter in one language. Returns `None` for an unknown chapter id.
-pub fn render_chapter(sop: &Sop, chapter_id: &str, lang: Lang, labels: &Labels) -> Option<Rendered> {
+pub fn render_chapter(
+    sop: &Sop,
+    chapter_id: &str,
+    lang: Lang,
+    labels: &Labels,
+) -> Option<Rendered> {
     let chapter = sop.chapter(chapter_id)?;
     let text = chapter.text(lang);
     let mut toc = Vec::new();
@@ -106,7 +111,9 @@ pub fn render_chapter(sop: &Sop, chapter_id: &str, lang: Lang, labels: &Labels) 
                 heading_index = idx + 1;
                 in_heading = Some(idx);
                 let h = &text.headings[idx];
-                let anchor = h.id.clone().unwrap_or_else(|| format!("{}--{idx}", chapter.id));
+                let anchor =
+                    h.id.clone()
+                        .unwrap_or_else(|| format!("{}--{idx}", chapter.id));
                 let step = h.step.map(|s| &text.steps[s]);
                 toc.push(TocEntry {
                     anchor: anchor.clone(),
@@ -242,10 +249,23 @@ fn resolve_link(sop: &Sop, dest: &str) -> (String, Option<&'static str>) {
 }
 
 /// The line under a step's title: its id, whether it is mandatory, its condition, its basis.
-fn step_meta(manifest: &Manifest, step: &crate::model::Step, lang: Lang, labels: &Labels) -> String {
+fn step_meta(
+    manifest: &Manifest,
+    step: &crate::model::Step,
+    lang: Lang,
+    labels: &Labels,
+) -> String {
     let mut s = String::from("<div class=\"step-meta\">");
-    let _ = write!(s, "<span class=\"step-id\"><bdi>{}</bdi></span>", escape(&step.id));
-    let kind = if step.advisory { &labels.advisory } else { &labels.mandatory };
+    let _ = write!(
+        s,
+        "<span class=\"step-id\"><bdi>{}</bdi></span>",
+        escape(&step.id)
+    );
+    let kind = if step.advisory {
+        &labels.advisory
+    } else {
+        &labels.mandatory
+    };
     let _ = write!(s, "<span class=\"step-kind\">{}</span>", escape(kind));
     match &step.when {
         Some(c) => {
@@ -257,7 +277,11 @@ fn step_meta(manifest: &Manifest, step: &crate::model::Step, lang: Lang, labels:
             );
         }
         None => {
-            let _ = write!(s, "<span class=\"step-when always\">{}</span>", escape(&labels.every_case));
+            let _ = write!(
+                s,
+                "<span class=\"step-when always\">{}</span>",
+                escape(&labels.every_case)
+            );
         }
     }
     if let Some(basis) = &step.basis {
@@ -346,20 +370,55 @@ pub fn escape(s: &str) -> String {
 /// Cleans HTML with the SOP's allow-list. Every rendered chapter passes through here.
 pub fn sanitize(html: &str) -> String {
     let tags: HashSet<&str> = [
-        "article", "section", "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
-        "li", "strong", "em", "del", "code", "pre", "blockquote", "table", "thead", "tbody",
-        "tr", "th", "td", "a", "bdi", "span", "div",
+        "article",
+        "section",
+        "p",
+        "br",
+        "hr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "strong",
+        "em",
+        "del",
+        "code",
+        "pre",
+        "blockquote",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "a",
+        "bdi",
+        "span",
+        "div",
     ]
     .into_iter()
     .collect();
     ammonia::Builder::new()
         .tags(tags)
-        .generic_attributes(["lang", "dir", "title", "id", "class"].into_iter().collect())
-        .generic_attribute_prefixes(["data-"].into_iter().collect())
-        .tag_attributes(
-            [("a", ["href"].into_iter().collect()), ("th", ["align"].into_iter().collect()), ("td", ["align"].into_iter().collect())]
+        .generic_attributes(
+            ["lang", "dir", "title", "id", "class"]
                 .into_iter()
                 .collect(),
+        )
+        .generic_attribute_prefixes(["data-"].into_iter().collect())
+        .tag_attributes(
+            [
+                ("a", ["href"].into_iter().collect()),
+                ("th", ["align"].into_iter().collect()),
+                ("td", ["align"].into_iter().collect()),
+            ]
+            .into_iter()
+            .collect(),
         )
         .url_schemes(HashSet::new())
         .link_rel(None)
@@ -377,9 +436,23 @@ mod tests {
 <a href="javascript:alert(1)">j</a><a href="data:text/html,x">d</a><iframe src="x"></iframe>
 <object data="x"></object><embed src="x"><a href="https://example.org">w</a><a href="#/chapter/a">ok</a>"##;
         let clean = sanitize(hostile);
-        for bad in ["<script", "onclick", "onerror", "javascript:", "data:", "<iframe", "<object", "<embed", "<img", "https:"] {
+        for bad in [
+            "<script",
+            "onclick",
+            "onerror",
+            "javascript:",
+            "data:",
+            "<iframe",
+            "<object",
+            "<embed",
+            "<img",
+            "https:",
+        ] {
             assert!(!clean.contains(bad), "{bad} survived in {clean}");
         }
-        assert!(clean.contains(r##"<a href="#/chapter/a">ok</a>"##), "{clean}");
+        assert!(
+            clean.contains(r##"<a href="#/chapter/a">ok</a>"##),
+            "{clean}"
+        );
     }
 }

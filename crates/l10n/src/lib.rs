@@ -11,11 +11,59 @@ pub use dalil_content::Lang;
 
 /// The embedded Fluent files: language, file name, text.
 pub const FILES: &[(Lang, &str, &str)] = &[
-    (Lang::Ar, "cli.ftl", include_str!("../../../locales/ar/cli.ftl")),
-    (Lang::Ar, "content.ftl", include_str!("../../../locales/ar/content.ftl")),
-    (Lang::En, "cli.ftl", include_str!("../../../locales/en/cli.ftl")),
-    (Lang::En, "content.ftl", include_str!("../../../locales/en/content.ftl")),
+    (
+        Lang::Ar,
+        "cli.ftl",
+        include_str!("../../../locales/ar/cli.ftl"),
+    ),
+    (
+        Lang::Ar,
+        "content.ftl",
+        include_str!("../../../locales/ar/content.ftl"),
+    ),
+    (
+        Lang::Ar,
+        "ui.ftl",
+        include_str!("../../../locales/ar/ui.ftl"),
+    ),
+    (
+        Lang::En,
+        "cli.ftl",
+        include_str!("../../../locales/en/cli.ftl"),
+    ),
+    (
+        Lang::En,
+        "content.ftl",
+        include_str!("../../../locales/en/content.ftl"),
+    ),
+    (
+        Lang::En,
+        "ui.ftl",
+        include_str!("../../../locales/en/ui.ftl"),
+    ),
 ];
+
+/// The ids of the desktop UI's messages: every message in `ui.ftl`, which the shell hands to
+/// the UI in one call.
+pub fn ui_message_ids() -> Vec<&'static str> {
+    let Some((_, _, text)) = FILES
+        .iter()
+        .find(|(l, f, _)| *l == Lang::En && *f == "ui.ftl")
+    else {
+        return Vec::new();
+    };
+    text.lines()
+        .filter_map(|line| {
+            let (id, _) = line.split_once(" =")?;
+            let id = id.trim_end();
+            (!id.is_empty()
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'-' || b.is_ascii_digit()))
+            .then_some(id)
+        })
+        .collect()
+}
 
 /// The messages of one language.
 pub struct Localizer {
@@ -25,7 +73,9 @@ pub struct Localizer {
 
 impl std::fmt::Debug for Localizer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Localizer").field("lang", &self.lang).finish()
+        f.debug_struct("Localizer")
+            .field("lang", &self.lang)
+            .finish()
     }
 }
 
@@ -40,7 +90,8 @@ impl Localizer {
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         for (l, _, text) in FILES {
             if *l == lang {
-                let resource = FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(r, _)| r);
+                let resource =
+                    FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(r, _)| r);
                 // Duplicate ids are reported by the lint; keep the first one.
                 let _ = bundle.add_resource(resource);
             }
@@ -110,5 +161,7 @@ pub enum Arg<'a> {
 
 /// Removes Fluent's bidi isolation marks (U+2068, U+2069). For tests that compare strings only.
 pub fn strip_isolation(s: &str) -> String {
-    s.chars().filter(|c| !matches!(c, '\u{2068}' | '\u{2069}')).collect()
+    s.chars()
+        .filter(|c| !matches!(c, '\u{2068}' | '\u{2069}'))
+        .collect()
 }

@@ -84,7 +84,8 @@ mod tests {
     }
 
     #[test]
-    fn read_dir_uses_relative_slash_paths_and_skips_hidden_files() -> Result<(), Box<dyn std::error::Error>> {
+    fn read_dir_uses_relative_slash_paths_and_skips_hidden_files()
+    -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         std::fs::create_dir_all(dir.path().join("chapters/intake"))?;
         std::fs::write(dir.path().join("manifest.toml"), "x")?;

@@ -1,0 +1,5 @@
+//! Generates the Tauri context (config, capabilities, embedded `ui/`).
+
+fn main() {
+    tauri_build::build();
+}

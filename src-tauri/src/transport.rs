@@ -1,0 +1,50 @@
+//! Transport types: everything that crosses IPC between the UI and the shell, and nothing else.
+
+use serde::Serialize;
+
+/// An error as the UI sees it. The UI matches on `code` and shows the localized `message_id`;
+/// it never parses text. No case data goes into either field.
+#[derive(Debug, Clone, Serialize)]
+pub struct IpcError {
+    /// A stable code, such as `unknown-chapter`.
+    pub code: &'static str,
+    /// The Fluent message id to show.
+    pub message_id: &'static str,
+}
+
+/// A chapter in the library list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChapterEntry {
+    /// The chapter id.
+    pub id: String,
+    /// The title in the requested language.
+    pub title: String,
+    /// The number of steps.
+    pub steps: usize,
+}
+
+/// A phase with its chapters, for the library list.
+#[derive(Debug, Clone, Serialize)]
+pub struct PhaseEntry {
+    /// The phase id.
+    pub id: String,
+    /// The phase name in the requested language.
+    pub name: String,
+    /// The chapters of the phase, in reading order.
+    pub chapters: Vec<ChapterEntry>,
+}
+
+/// A rendered chapter.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChapterView {
+    /// The chapter id.
+    pub id: String,
+    /// The language code.
+    pub lang: &'static str,
+    /// `rtl` or `ltr`.
+    pub dir: &'static str,
+    /// Sanitized HTML.
+    pub html: String,
+    /// The table of contents.
+    pub toc: Vec<dalil_content::render::TocEntry>,
+}
