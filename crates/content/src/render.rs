@@ -123,9 +123,9 @@ pub fn render_chapter(
                 });
                 if let Some(step) = step {
                     let mut open = String::new();
-                    let _ = write!(
+                    let _ = writeln!(
                         open,
-                        "<section class=\"step{}\" id=\"{}\" data-step=\"{}\" data-required=\"{}\" data-conditional=\"{}\">\n",
+                        "<section class=\"step{}\" id=\"{}\" data-step=\"{}\" data-required=\"{}\" data-conditional=\"{}\">",
                         if step.advisory { " advisory" } else { "" },
                         escape(&anchor),
                         escape(&step.id),
