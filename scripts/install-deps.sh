@@ -35,3 +35,9 @@ for c in rustfmt clippy; do
     rustup component add "$c"
   fi
 done
+
+# tauri-driver bridges WebDriver to the app for the end-to-end tests.
+if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
+  echo "dalil: installing tauri-driver"
+  cargo install tauri-driver --version '^2' --locked
+fi

@@ -1,0 +1,9 @@
+//! End-to-end tests: the real desktop app, driven through tauri-driver and WebKitWebDriver,
+//! under the display in `$DISPLAY` or a private Xvfb that the tests start themselves.
+//!
+//! They need the app binary (`cargo build --workspace` builds it; `make test` does so before
+//! testing), `tauri-driver` and `WebKitWebDriver`. When one is missing the tests fail and say
+//! which: they are never skipped.
+
+mod driver;
+mod reader;

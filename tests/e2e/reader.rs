@@ -1,0 +1,126 @@
+//! The SOP reader: Arabic first, English on request, links that work, and chapter text that
+//! never runs as code.
+
+use std::path::Path;
+
+use dalil_content::Lang;
+use serde_json::Value;
+
+use crate::driver::Session;
+
+fn shipped() -> dalil_content::Sop {
+    dalil_content::load(&dalil_sop_files::bundled()).0
+}
+
+#[test]
+fn the_first_chapter_opens_in_arabic_right_to_left() {
+    let app = Session::start(&[]);
+    app.wait_for("article.chapter");
+    let sop = shipped();
+    let first = &sop.chapters[0];
+    assert_eq!(app.js("return document.documentElement.dir"), "rtl");
+    assert_eq!(
+        app.js("return document.querySelector('article.chapter').dir"),
+        "rtl"
+    );
+    assert_eq!(
+        app.js("return document.querySelector('article.chapter').lang"),
+        "ar"
+    );
+    assert_eq!(app.text("article.chapter h1"), first.ar.title);
+    let label = app.text("article.chapter .sop-label");
+    assert_eq!(label, sop.manifest.label(Lang::Ar));
+    // The sidebar stands on the right in Arabic.
+    let sidebar_right = app.js(
+        "const s = document.querySelector('.sidebar').getBoundingClientRect();\
+         const m = document.querySelector('main').getBoundingClientRect();\
+         return s.left > m.left;",
+    );
+    assert_eq!(sidebar_right, Value::Bool(true));
+}
+
+#[test]
+fn switching_to_english_mirrors_the_layout_and_the_text() {
+    let app = Session::start(&[]);
+    app.wait_for("article.chapter");
+    app.click(".lang-switch button[data-lang='en']");
+    app.wait_until(
+        "the English chapter",
+        "return document.querySelector('article.chapter')?.lang === 'en'",
+    );
+    let sop = shipped();
+    assert_eq!(app.text("article.chapter h1"), sop.chapters[0].en.title);
+    assert_eq!(app.js("return document.documentElement.dir"), "ltr");
+    assert_eq!(app.text(".sidebar h1"), "Dalil");
+    let sidebar_left = app.js(
+        "const s = document.querySelector('.sidebar').getBoundingClientRect();\
+         const m = document.querySelector('main').getBoundingClientRect();\
+         return s.left < m.left;",
+    );
+    assert_eq!(sidebar_left, Value::Bool(true));
+}
+
+#[test]
+fn a_cross_reference_opens_the_chapter_it_names() {
+    let app = Session::start(&[]);
+    app.wait_for("article.chapter a.xref");
+    let href =
+        app.js("return document.querySelector('article.chapter a.xref').getAttribute('href')");
+    let target = href
+        .as_str()
+        .unwrap_or_default()
+        .split('/')
+        .nth(2)
+        .unwrap_or_default()
+        .to_owned();
+    assert!(!target.is_empty(), "{href}");
+    app.click("article.chapter a.xref");
+    app.wait_until(
+        "the linked chapter",
+        &format!(
+            "return document.querySelector('article.chapter')?.dataset.chapter === '{target}'"
+        ),
+    );
+}
+
+#[test]
+fn injected_script_in_a_chapter_does_not_run() {
+    // The good fixture pack with the hostile chapter laid over it, as a content folder.
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let content = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for base in [fixtures.join("good"), fixtures.join("hostile")] {
+        for (path, bytes) in dalil_sop_files::read_dir(&base).unwrap_or_else(|e| panic!("{e}")) {
+            if path == "README" {
+                continue;
+            }
+            let target = content.path().join(&path);
+            std::fs::create_dir_all(target.parent().unwrap_or(content.path()))
+                .unwrap_or_else(|e| panic!("{e}"));
+            std::fs::write(&target, bytes).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    let dir = content.path().to_string_lossy().into_owned();
+    let app = Session::start(&[("DALIL_CONTENT", &dir)]);
+    app.click(".lang-switch button[data-lang='en']");
+    app.click("#library a[data-chapter='second']");
+    app.wait_until(
+        "the hostile chapter",
+        "return document.querySelector('article.chapter')?.dataset.chapter === 'second'",
+    );
+    // Give any handler a chance to fire before looking.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert_eq!(
+        app.js("return window.__pwned === undefined"),
+        Value::Bool(true)
+    );
+    assert_eq!(
+        app.js("return document.querySelectorAll('#chapter script, #chapter img, #chapter svg, #chapter iframe, #chapter [onerror], #chapter [ontoggle]').length"),
+        Value::from(0)
+    );
+    // The text around the attacks is shown, and the problems banner warns the reader.
+    assert!(app.text("#chapter").contains("Reviewing the case"));
+    assert_eq!(
+        app.js("return document.getElementById('problems').hidden"),
+        Value::Bool(false)
+    );
+}
