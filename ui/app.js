@@ -1,12 +1,13 @@
-// The Dalil window: the library list and the chapter reader.
-// All text comes from the shell (Fluent messages and sanitized chapter HTML).
+// The Dalil window: the library, the glossary and the settings.
+// All text comes from the shell: Fluent messages, and chapter HTML sanitized by the shell.
 
 const invoke = (cmd, args) => window.__TAURI_INTERNALS__.invoke(cmd, args);
 
 const state = {
-  lang: 'ar',
+  settings: null,
   messages: {},
   chapter: null,
+  glossary: null,
 };
 
 const $ = (id) => document.getElementById(id);
@@ -15,8 +16,15 @@ function t(id) {
   return state.messages[id] ?? id;
 }
 
+// The language used for chapter titles in lists: the content language, or the UI language
+// when both are shown.
+function listLang() {
+  const v = state.settings.contentView;
+  return v === 'both' ? state.settings.uiLang : v;
+}
+
 async function loadMessages() {
-  state.messages = await invoke('ui_messages', { langCode: state.lang });
+  state.messages = await invoke('ui_messages', { langCode: state.settings.uiLang });
   for (const el of document.querySelectorAll('[data-l10n]')) {
     el.textContent = t(el.dataset.l10n);
   }
@@ -26,19 +34,37 @@ async function loadMessages() {
   document.title = t('app-name');
 }
 
-function setLanguage(lang) {
-  state.lang = lang;
-  document.documentElement.lang = lang;
-  document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
-  for (const b of document.querySelectorAll('.lang-switch button')) {
-    b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
+function applySettings() {
+  const s = state.settings;
+  const root = document.documentElement;
+  root.lang = s.uiLang;
+  root.dir = s.uiLang === 'ar' ? 'rtl' : 'ltr';
+  root.dataset.theme = s.theme;
+  root.style.setProperty('--font-size', `${s.fontSize}px`);
+  for (const b of document.querySelectorAll('.view-switch button')) {
+    b.setAttribute('aria-pressed', String(b.dataset.contentView === s.contentView));
   }
+  const form = $('settings');
+  form.uiLang.value = s.uiLang;
+  form.fontSize.value = String(s.fontSize);
+  form.theme.value = s.theme;
+}
+
+async function saveSettings(changes) {
+  try {
+    state.settings = await invoke('settings_set', { settings: { ...state.settings, ...changes } });
+    $('settings-status').textContent = t('settings-saved');
+  } catch (err) {
+    $('settings-status').textContent = t(err?.message_id ?? 'error-generic');
+  }
+  applySettings();
 }
 
 async function renderLibrary() {
-  const phases = await invoke('sop_library', { langCode: state.lang });
+  const phases = await invoke('sop_library', { langCode: listLang() });
   const root = $('library');
   root.replaceChildren();
+  root.lang = listLang();
   for (const phase of phases) {
     const group = document.createElement('section');
     group.className = 'phase';
@@ -62,24 +88,39 @@ async function renderLibrary() {
 }
 
 function showError(err) {
-  const pane = $('chapter');
   const p = document.createElement('p');
   p.className = 'error';
   p.setAttribute('role', 'alert');
   p.textContent = t(err?.message_id ?? 'error-generic');
-  pane.replaceChildren(p);
+  $('chapter').replaceChildren(p);
+}
+
+function showView(name) {
+  for (const v of document.querySelectorAll('.view')) v.hidden = v.id !== `view-${name}`;
+  for (const a of document.querySelectorAll('.nav a')) {
+    if (a.dataset.view === name) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
 }
 
 async function openChapter(id, anchor) {
+  showView('library');
   try {
-    const view = await invoke('sop_chapter', { id, langCode: state.lang });
+    const view = state.settings.contentView;
+    const langs = view === 'both' ? ['ar', 'en'] : [view];
+    const rendered = await Promise.all(langs.map((l) => invoke('sop_chapter', { id, langCode: l })));
     state.chapter = id;
     const pane = $('chapter');
-    // The HTML was sanitized by the shell (ammonia allow-list); the CSP forbids inline script.
-    pane.innerHTML = view.html;
+    pane.classList.toggle('side-by-side', langs.length === 2);
+    // The HTML was sanitized by the shell (ammonia allow-list), and the CSP forbids inline
+    // script, so inserting it runs nothing.
+    pane.innerHTML = rendered.map((r) => r.html).join('');
+    if (langs.length === 2) alignSideBySide(pane);
     const toc = $('toc');
     toc.replaceChildren();
-    for (const entry of view.toc.filter((e) => e.level <= 3)) {
+    const tocSource = rendered.find((r) => r.lang === listLang()) ?? rendered[0];
+    toc.lang = tocSource.lang;
+    for (const entry of tocSource.toc.filter((e) => e.level <= 3)) {
       const li = document.createElement('li');
       li.className = entry.step ? 'toc-step' : `toc-level-${entry.level}`;
       const a = document.createElement('a');
@@ -92,40 +133,138 @@ async function openChapter(id, anchor) {
       if (a.dataset.chapter === id) a.setAttribute('aria-current', 'page');
       else a.removeAttribute('aria-current');
     }
-    const target = anchor ? document.getElementById(anchor) : null;
-    if (target) target.scrollIntoView({ block: 'start' });
-    else $('main').scrollTo(0, 0);
+    const target = anchor ? pane.querySelector(`[id="${CSS.escape(anchor)}"]`) : null;
+    if (target) {
+      target.scrollIntoView({ block: 'start' });
+      target.classList.add('target');
+    } else {
+      $('main').scrollTo(0, 0);
+    }
   } catch (err) {
     showError(err);
   }
 }
 
+// Splits an article into blocks that each end with a step card, so that the two languages,
+// which hold the same steps in the same order, can be laid out row by row.
+function blocks(article) {
+  const out = [];
+  let current = document.createElement('div');
+  for (const node of [...article.childNodes]) {
+    current.append(node);
+    if (node.nodeType === Node.ELEMENT_NODE && node.matches('section.step')) {
+      out.push(current);
+      current = document.createElement('div');
+    }
+  }
+  out.push(current);
+  return out;
+}
+
+function alignSideBySide(pane) {
+  const articles = [...pane.querySelectorAll(':scope > article')];
+  if (articles.length !== 2) return;
+  const parts = articles.map(blocks);
+  const rows = Math.max(parts[0].length, parts[1].length);
+  const grid = document.createElement('div');
+  grid.className = 'bilingual';
+  for (let i = 0; i < rows; i++) {
+    for (const [k, article] of articles.entries()) {
+      const cell = parts[k][i] ?? document.createElement('div');
+      cell.lang = article.lang;
+      cell.dir = article.dir;
+      cell.className = 'chapter cell';
+      // Anchors stay in the column of the app's language only: ids must be unique.
+      if (article.lang !== state.settings.uiLang) {
+        for (const el of cell.querySelectorAll('[id]')) el.removeAttribute('id');
+      }
+      grid.append(cell);
+    }
+  }
+  pane.replaceChildren(grid);
+}
+
+async function showGlossary() {
+  showView('glossary');
+  if (!state.glossary) state.glossary = await invoke('sop_glossary');
+  renderGlossary();
+}
+
+function renderGlossary() {
+  const filter = $('glossary-filter').value.trim().toLowerCase();
+  const root = $('glossary');
+  root.replaceChildren();
+  for (const term of state.glossary) {
+    const names = [term.ar, term.en, ...term.arVariants, ...term.enVariants].join(' ').toLowerCase();
+    if (filter && !names.includes(filter)) continue;
+    const dt = document.createElement('dt');
+    dt.id = `term-${term.id}`;
+    const ar = document.createElement('span');
+    ar.lang = 'ar';
+    ar.dir = 'rtl';
+    ar.textContent = [term.ar, ...term.arVariants].join(' / ');
+    const en = document.createElement('span');
+    en.lang = 'en';
+    en.dir = 'ltr';
+    en.textContent = [term.en, ...term.enVariants].join(' / ');
+    dt.append(ar, en);
+    const dd = document.createElement('dd');
+    for (const [lang, text, note] of [['ar', term.definitionAr, term.noteAr], ['en', term.definitionEn, term.noteEn]]) {
+      const p = document.createElement('p');
+      p.lang = lang;
+      p.dir = lang === 'ar' ? 'rtl' : 'ltr';
+      p.textContent = note ? `${text} ${note}` : text;
+      dd.append(p);
+    }
+    root.append(dt, dd);
+  }
+}
+
 async function route() {
-  const m = location.hash.match(/^#\/chapter\/([a-z0-9-]+)(?:\/([a-z0-9-]+))?$/);
-  if (m) {
-    await openChapter(m[1], m[2]);
-  } else if (!state.chapter) {
+  const hash = location.hash;
+  const chapter = hash.match(/^#\/chapter\/([a-z0-9-]+)(?:\/([a-z0-9-]+))?$/);
+  const term = hash.match(/^#\/glossary(?:\/([a-z0-9-]+))?$/);
+  if (chapter) {
+    await openChapter(chapter[1], chapter[2]);
+  } else if (term) {
+    await showGlossary();
+    if (term[1]) $(`term-${term[1]}`)?.scrollIntoView({ block: 'start' });
+  } else if (hash === '#/settings') {
+    showView('settings');
+  } else if (state.chapter) {
+    await openChapter(state.chapter);
+  } else {
     const first = document.querySelector('#library a');
     if (first) await openChapter(first.dataset.chapter);
   }
 }
 
-async function switchLanguage(lang) {
-  if (lang === state.lang) return;
-  setLanguage(lang);
-  await loadMessages();
+async function setContentView(view) {
+  if (view === state.settings.contentView) return;
+  await saveSettings({ contentView: view });
   await renderLibrary();
-  if (state.chapter) await openChapter(state.chapter);
+  if (state.chapter && !$('view-library').hidden) await openChapter(state.chapter);
 }
 
 async function start() {
-  setLanguage(state.lang);
+  state.settings = await invoke('settings_get');
+  applySettings();
   await loadMessages();
   await renderLibrary();
   $('problems').hidden = (await invoke('sop_problems')) === 0;
-  for (const b of document.querySelectorAll('.lang-switch button')) {
-    b.addEventListener('click', () => switchLanguage(b.dataset.lang));
+  for (const b of document.querySelectorAll('.view-switch button')) {
+    b.addEventListener('click', () => setContentView(b.dataset.contentView));
   }
+  const form = $('settings');
+  form.addEventListener('submit', (e) => e.preventDefault());
+  form.uiLang.addEventListener('change', async () => {
+    await saveSettings({ uiLang: form.uiLang.value });
+    await loadMessages();
+    await renderLibrary();
+  });
+  form.fontSize.addEventListener('change', () => saveSettings({ fontSize: Number(form.fontSize.value) }));
+  form.theme.addEventListener('change', () => saveSettings({ theme: form.theme.value }));
+  $('glossary-filter').addEventListener('input', renderGlossary);
   window.addEventListener('hashchange', route);
   await route();
 }

@@ -6,9 +6,15 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod settings;
 mod transport;
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use settings::Settings;
+use tauri::Manager;
 
 use dalil_content::{Lang, Sop};
 use dalil_l10n::Localizer;
@@ -20,7 +26,16 @@ struct AppState {
     sop: Sop,
     /// The number of content problems found at start; the UI warns when it is not zero.
     problems: usize,
+    /// The data folder.
+    data_dir: PathBuf,
+    /// The settings, written through to the data folder on every change.
+    settings: Mutex<Settings>,
 }
+
+const SETTINGS_UNSAVED: IpcError = IpcError {
+    code: "settings-unsaved",
+    message_id: "error-settings-unsaved",
+};
 
 fn lang(code: &str) -> Result<Lang, IpcError> {
     code.parse().map_err(|_| IpcError {
@@ -92,6 +107,60 @@ fn ui_messages(lang_code: &str) -> Result<BTreeMap<String, String>, IpcError> {
         .collect())
 }
 
+/// The glossary: term pairs with their definitions, in file order.
+#[tauri::command]
+fn sop_glossary(state: tauri::State<'_, AppState>) -> Vec<transport::TermEntry> {
+    state
+        .sop
+        .glossary
+        .terms
+        .iter()
+        .map(|t| transport::TermEntry {
+            id: t.id.clone(),
+            ar: t.name.ar.clone(),
+            en: t.name.en.clone(),
+            ar_variants: t.ar_variants.clone(),
+            en_variants: t.en_variants.clone(),
+            definition_ar: t.definition.ar.clone(),
+            definition_en: t.definition.en.clone(),
+            note_ar: t.note.as_ref().map(|n| n.ar.clone()),
+            note_en: t.note.as_ref().map(|n| n.en.clone()),
+        })
+        .collect()
+}
+
+/// The current settings.
+#[tauri::command]
+fn settings_get(state: tauri::State<'_, AppState>) -> Settings {
+    state.settings.lock().map(|s| s.clone()).unwrap_or_default()
+}
+
+/// Changes the settings, saves them, and retitles the window in the UI language.
+#[tauri::command]
+fn settings_set(
+    window: tauri::WebviewWindow,
+    state: tauri::State<'_, AppState>,
+    settings: Settings,
+) -> Result<Settings, IpcError> {
+    let mut current = state.settings.lock().map_err(|_| SETTINGS_UNSAVED)?;
+    let window_rect = current.window;
+    *current = Settings {
+        window: window_rect,
+        ..settings
+    }
+    .sanitized();
+    settings::save(&state.data_dir, &current).map_err(|_| SETTINGS_UNSAVED)?;
+    set_title(&window, &current.ui_lang);
+    Ok(current.clone())
+}
+
+/// The window title is the app's name and nothing else, so that nothing about a case shows
+/// in a task bar.
+fn set_title(window: &tauri::WebviewWindow, ui_lang: &str) {
+    let lang = ui_lang.parse().unwrap_or(Lang::Ar);
+    let _ = window.set_title(&Localizer::new(lang).get("app-name"));
+}
+
 /// How many content problems were found at start.
 #[tauri::command]
 fn sop_problems(state: tauri::State<'_, AppState>) -> usize {
@@ -126,16 +195,67 @@ fn navigation_guard<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
         .build()
 }
 
+/// Puts the window where it was last time, if that place is known.
+fn restore_window(window: &tauri::WebviewWindow, settings: &Settings) {
+    if let Some(r) = settings.window {
+        let _ = window.set_size(tauri::PhysicalSize::new(
+            r.width.max(800),
+            r.height.max(560),
+        ));
+        let _ = window.set_position(tauri::PhysicalPosition::new(r.x, r.y));
+    }
+}
+
+/// Remembers the window's place when it closes.
+fn remember_window(window: &tauri::Window, state: &AppState) {
+    let (Ok(pos), Ok(size)) = (window.outer_position(), window.inner_size()) else {
+        return;
+    };
+    if let Ok(mut s) = state.settings.lock() {
+        s.window = Some(settings::WindowRect {
+            x: pos.x,
+            y: pos.y,
+            width: size.width,
+            height: size.height,
+        });
+        let _ = settings::save(&state.data_dir, &s);
+    }
+}
+
 fn main() {
     let (sop, problems) = load_sop();
+    let data_dir = settings::data_dir();
+    let settings = settings::load(&data_dir);
     let result = tauri::Builder::default()
         .plugin(navigation_guard())
-        .manage(AppState { sop, problems })
+        .manage(AppState {
+            sop,
+            problems,
+            data_dir,
+            settings: Mutex::new(settings),
+        })
+        .setup(|app| {
+            if let Some(window) = app.get_webview_window("main") {
+                let state = app.state::<AppState>();
+                let settings = state.settings.lock().map(|s| s.clone()).unwrap_or_default();
+                restore_window(&window, &settings);
+                set_title(&window, &settings.ui_lang);
+            }
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { .. } = event {
+                remember_window(window, &window.state::<AppState>());
+            }
+        })
         .invoke_handler(tauri::generate_handler![
             sop_library,
             sop_chapter,
+            sop_glossary,
             ui_messages,
-            sop_problems
+            sop_problems,
+            settings_get,
+            settings_set
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -48,3 +48,27 @@ pub struct ChapterView {
     /// The table of contents.
     pub toc: Vec<dalil_content::render::TocEntry>,
 }
+
+/// A glossary term pair.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TermEntry {
+    /// The term id.
+    pub id: String,
+    /// The Arabic term.
+    pub ar: String,
+    /// The English term.
+    pub en: String,
+    /// Other Arabic names in use.
+    pub ar_variants: Vec<String>,
+    /// Other English names in use.
+    pub en_variants: Vec<String>,
+    /// The Arabic definition.
+    pub definition_ar: String,
+    /// The English definition.
+    pub definition_en: String,
+    /// An optional Arabic note on usage.
+    pub note_ar: Option<String>,
+    /// An optional English note on usage.
+    pub note_en: Option<String>,
+}

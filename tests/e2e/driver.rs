@@ -178,8 +178,21 @@ impl Session {
             "browserName": "wry",
             "tauri:options": {"application": app.to_string_lossy()}
         }}});
-        let v = post(&agent, &format!("{base}/session"), &caps);
-        let id = v["sessionId"]
+        // The driver may accept connections a moment before it can start WebKitWebDriver;
+        // a session request it drops is made again, within the same bound.
+        let v = loop {
+            match agent.post(&format!("{base}/session")).send_json(&caps) {
+                Ok(mut r) => break r.body_mut().read_json::<Value>().unwrap_or(Value::Null),
+                Err(e) => {
+                    assert!(
+                        Instant::now() < deadline,
+                        "no session from tauri-driver: {e}"
+                    );
+                    std::thread::sleep(Duration::from_millis(250));
+                }
+            }
+        };
+        let id = v["value"]["sessionId"]
             .as_str()
             .unwrap_or_else(|| panic!("no session: {v}"))
             .to_owned();
@@ -278,6 +291,15 @@ impl Session {
         let e = self.wait_for(css);
         let v = get(&self.agent, &self.url(&format!("/element/{e}/text")));
         v.as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Resizes the window.
+    pub fn set_window_size(&self, width: u32, height: u32) {
+        post(
+            &self.agent,
+            &self.url("/window/rect"),
+            &json!({"width": width, "height": height}),
+        );
     }
 
     /// A screenshot of the window as PNG bytes.

@@ -5,5 +5,9 @@
 //! testing), `tauri-driver` and `WebKitWebDriver`. When one is missing the tests fail and say
 //! which: they are never skipped.
 
+#[allow(
+    dead_code,
+    reason = "shared with examples/screenshots.rs, which uses the parts these tests do not"
+)]
 mod driver;
 mod reader;

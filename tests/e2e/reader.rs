@@ -40,24 +40,30 @@ fn the_first_chapter_opens_in_arabic_right_to_left() {
 }
 
 #[test]
-fn switching_to_english_mirrors_the_layout_and_the_text() {
+fn switching_the_content_to_english_shows_it_left_to_right() {
     let app = Session::start(&[]);
     app.wait_for("article.chapter");
-    app.click(".lang-switch button[data-lang='en']");
+    app.click(".view-switch button[data-content-view='en']");
     app.wait_until(
         "the English chapter",
         "return document.querySelector('article.chapter')?.lang === 'en'",
     );
     let sop = shipped();
     assert_eq!(app.text("article.chapter h1"), sop.chapters[0].en.title);
-    assert_eq!(app.js("return document.documentElement.dir"), "ltr");
-    assert_eq!(app.text(".sidebar h1"), "Dalil");
-    let sidebar_left = app.js(
-        "const s = document.querySelector('.sidebar').getBoundingClientRect();\
-         const m = document.querySelector('main').getBoundingClientRect();\
-         return s.left < m.left;",
+    assert_eq!(
+        app.js("return document.querySelector('article.chapter').dir"),
+        "ltr"
     );
-    assert_eq!(sidebar_left, Value::Bool(true));
+    assert_eq!(
+        app.js("return getComputedStyle(document.querySelector('article.chapter p')).direction"),
+        "ltr"
+    );
+    // The chapter list follows the content language; the app's own text stays Arabic.
+    assert_eq!(
+        app.text("#library a[data-chapter='about']"),
+        sop.chapters[0].en.title
+    );
+    assert_eq!(app.js("return document.documentElement.dir"), "rtl");
 }
 
 #[test]
@@ -101,7 +107,7 @@ fn injected_script_in_a_chapter_does_not_run() {
     }
     let dir = content.path().to_string_lossy().into_owned();
     let app = Session::start(&[("DALIL_CONTENT", &dir)]);
-    app.click(".lang-switch button[data-lang='en']");
+    app.click(".view-switch button[data-content-view='en']");
     app.click("#library a[data-chapter='second']");
     app.wait_until(
         "the hostile chapter",
@@ -123,4 +129,65 @@ fn injected_script_in_a_chapter_does_not_run() {
         app.js("return document.getElementById('problems').hidden"),
         Value::Bool(false)
     );
+}
+
+#[test]
+fn side_by_side_pairs_each_step_with_its_translation() {
+    let app = Session::start(&[]);
+    app.wait_for("article.chapter");
+    app.click("#library a[data-chapter='intake']");
+    app.wait_until(
+        "the intake chapter",
+        "return document.querySelector('article.chapter')?.dataset.chapter === 'intake'",
+    );
+    app.click(".view-switch button[data-content-view='both']");
+    app.wait_for(".bilingual");
+    // Cells alternate Arabic, English, row by row, and each row holds the same step.
+    let pairs = app.js(
+        "const cells = [...document.querySelectorAll('.bilingual > .cell')];\
+         const rows = [];\
+         for (let i = 0; i + 1 < cells.length; i += 2) {\
+           const a = cells[i].querySelector('section.step')?.dataset.step ?? null;\
+           const e = cells[i + 1].querySelector('section.step')?.dataset.step ?? null;\
+           rows.push([cells[i].lang, cells[i + 1].lang, a, e]);\
+         }\
+         return rows;",
+    );
+    let rows = pairs.as_array().cloned().unwrap_or_default();
+    let steps = shipped().chapter("intake").map_or(0, |c| c.ar.steps.len());
+    assert!(rows.len() > steps, "{pairs}");
+    for row in &rows {
+        assert_eq!(row[0], "ar", "{row}");
+        assert_eq!(row[1], "en", "{row}");
+        assert_eq!(row[2], row[3], "a row pairs different steps: {row}");
+    }
+    // Ids stay unique: only the column of the app's language keeps them.
+    assert_eq!(
+        app.js("return document.querySelectorAll('#chapter [id=\"intake-separate\"]').length"),
+        Value::from(1)
+    );
+}
+
+#[test]
+fn the_app_language_is_chosen_apart_from_the_content_language() {
+    let app = Session::start(&[]);
+    app.wait_for("article.chapter");
+    app.click(".nav a[data-view='settings']");
+    app.wait_for("#view-settings:not([hidden]) select[name='uiLang']");
+    app.js("const s = document.querySelector('select[name=uiLang]'); s.value = 'en'; s.dispatchEvent(new Event('change')); return true;");
+    app.wait_until(
+        "the English UI",
+        "return document.documentElement.dir === 'ltr'",
+    );
+    assert_eq!(app.text(".nav a[data-view='library']"), "Library");
+    // The content stays Arabic until the reader changes it.
+    app.click(".nav a[data-view='library']");
+    app.wait_until(
+        "the Arabic chapter",
+        "return document.querySelector('article.chapter')?.lang === 'ar'",
+    );
+    // The choice is saved in the data folder.
+    let saved =
+        std::fs::read_to_string(app.data_dir.path().join("settings.json")).unwrap_or_default();
+    assert!(saved.contains("\"uiLang\": \"en\""), "{saved}");
 }

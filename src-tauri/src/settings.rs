@@ -1,0 +1,110 @@
+//! The user's settings, kept as JSON in the data folder.
+//!
+//! They hold no case data: languages, font size, theme and the window's place. A settings
+//! file that cannot be read is set aside (renamed, never deleted) and the defaults are used.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// The settings the UI can change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Settings {
+    /// The language of the app's own text: `ar` or `en`.
+    pub ui_lang: String,
+    /// How chapters are shown: `ar`, `en` or `both` (side by side).
+    pub content_view: String,
+    /// The base font size in CSS pixels.
+    pub font_size: u8,
+    /// `light`, `dark` or `contrast`.
+    pub theme: String,
+    /// The window's size and place, remembered between runs.
+    pub window: Option<WindowRect>,
+}
+
+/// The window's outer position and inner size, in physical pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WindowRect {
+    /// Left edge.
+    pub x: i32,
+    /// Top edge.
+    pub y: i32,
+    /// Width.
+    pub width: u32,
+    /// Height.
+    pub height: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            ui_lang: "ar".into(),
+            content_view: "ar".into(),
+            font_size: 18,
+            theme: "light".into(),
+            window: None,
+        }
+    }
+}
+
+impl Settings {
+    /// Keeps every field within what the UI offers, so a hand-edited file cannot break it.
+    pub fn sanitized(mut self) -> Self {
+        let d = Settings::default();
+        if !matches!(self.ui_lang.as_str(), "ar" | "en") {
+            self.ui_lang = d.ui_lang;
+        }
+        if !matches!(self.content_view.as_str(), "ar" | "en" | "both") {
+            self.content_view = d.content_view;
+        }
+        self.font_size = self.font_size.clamp(14, 28);
+        if !matches!(self.theme.as_str(), "light" | "dark" | "contrast") {
+            self.theme = d.theme;
+        }
+        self
+    }
+}
+
+/// The data folder: `DALIL_DATA_DIR`, else `$XDG_DATA_HOME/dalil`, else `~/.local/share/dalil`.
+pub fn data_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("DALIL_DATA_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    if let Some(dir) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir).join("dalil");
+    }
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    home.join(".local/share/dalil")
+}
+
+fn file(dir: &Path) -> PathBuf {
+    dir.join("settings.json")
+}
+
+/// Reads the settings, or the defaults when there are none yet.
+pub fn load(dir: &Path) -> Settings {
+    let path = file(dir);
+    match std::fs::read(&path) {
+        Ok(bytes) => match serde_json::from_slice::<Settings>(&bytes) {
+            Ok(s) => s.sanitized(),
+            Err(_) => {
+                // Keep the unreadable file for inspection rather than overwrite it.
+                let _ = std::fs::rename(&path, dir.join("settings.json.unreadable"));
+                Settings::default()
+            }
+        },
+        Err(_) => Settings::default(),
+    }
+}
+
+/// Writes the settings atomically: a temporary file, then a rename.
+pub fn save(dir: &Path, settings: &Settings) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let tmp = dir.join("settings.json.tmp");
+    let bytes = serde_json::to_vec_pretty(settings).map_err(std::io::Error::other)?;
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, file(dir))
+}

@@ -1,0 +1,49 @@
+//! Renders screenshots of the main screens into `docs/screenshots/`, in Arabic and English,
+//! at 1280×800 and 1024×640, by driving the real app. Run it with `scripts/screenshots.sh`.
+
+#[path = "../e2e/driver.rs"]
+#[allow(dead_code, reason = "shared with the e2e tests, which use the parts this does not")]
+mod driver;
+
+use std::path::Path;
+use std::time::Duration;
+
+use driver::Session;
+
+const SIZES: [(u32, u32); 2] = [(1280, 800), (1024, 640)];
+
+/// A screen: its name, the content view to set, and the address to open.
+const SCREENS: [(&str, &str, &str); 5] = [
+    ("library", "", "#/chapter/intake/intake-separate"),
+    ("side-by-side", "both", "#/chapter/children/child-guardian"),
+    ("glossary", "", "#/glossary"),
+    ("settings", "", "#/settings"),
+    ("dark", "", "#/chapter/identification"),
+];
+
+fn main() {
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/screenshots");
+    std::fs::create_dir_all(&out).unwrap_or_else(|e| panic!("{e}"));
+    for lang in ["ar", "en"] {
+        for (name, view, address) in SCREENS {
+            for (w, h) in SIZES {
+                let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+                let theme = if name == "dark" { "dark" } else { "light" };
+                let view = if view.is_empty() { lang } else { view };
+                let settings = format!(
+                    r#"{{"uiLang":"{lang}","contentView":"{view}","fontSize":18,"theme":"{theme}"}}"#
+                );
+                std::fs::write(data.path().join("settings.json"), settings)
+                    .unwrap_or_else(|e| panic!("{e}"));
+                let dir = data.path().to_string_lossy().into_owned();
+                let app = Session::start(&[("DALIL_DATA_DIR", &dir)]);
+                app.set_window_size(w, h);
+                app.js(&format!("location.hash = '{address}'; return true;"));
+                std::thread::sleep(Duration::from_millis(800));
+                let file = out.join(format!("{name}-{lang}-{w}.png"));
+                std::fs::write(&file, app.screenshot()).unwrap_or_else(|e| panic!("{e}"));
+                println!("{}", file.display());
+            }
+        }
+    }
+}
