@@ -3,6 +3,7 @@
 mod cli;
 mod fixtures;
 mod hostile;
+mod l10n;
 mod properties;
 mod real_content;
 mod support;

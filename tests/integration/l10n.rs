@@ -1,0 +1,152 @@
+//! The localization lint: every `.ftl` file parses, both locales have the same messages and
+//! attributes, and every message id used by the Rust code and the UI exists. Also Arabic's
+//! six plural forms.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use dalil_l10n::{Arg, Lang, Localizer, strip_isolation};
+use fluent_syntax::ast::{Entry, Resource};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn parse(path: &Path) -> Resource<String> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    fluent_syntax::parser::parse(text).unwrap_or_else(|(_, errors)| {
+        panic!("{} does not parse: {errors:?}", path.display())
+    })
+}
+
+/// Every message and term in a locale folder, with its attributes: `id` and `id.attr`.
+fn keys(lang: &str) -> BTreeSet<String> {
+    let dir = root().join("locales").join(lang);
+    let mut keys = BTreeSet::new();
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{e}")) {
+        let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+        if path.extension().is_some_and(|e| e == "ftl") {
+            for entry in parse(&path).body {
+                let (id, attrs) = match entry {
+                    Entry::Message(m) => (m.id.name, m.attributes),
+                    Entry::Term(t) => (format!("-{}", t.id.name), t.attributes),
+                    _ => continue,
+                };
+                assert!(keys.insert(id.clone()), "{id} is defined twice in {lang}");
+                for a in attrs {
+                    keys.insert(format!("{id}.{}", a.id.name));
+                }
+            }
+        }
+    }
+    keys
+}
+
+#[test]
+fn every_ftl_file_parses_and_both_locales_have_the_same_messages() {
+    let ar = keys("ar");
+    let en = keys("en");
+    let only_ar: Vec<_> = ar.difference(&en).collect();
+    let only_en: Vec<_> = en.difference(&ar).collect();
+    assert!(only_ar.is_empty() && only_en.is_empty(), "only in ar: {only_ar:?}; only in en: {only_en:?}");
+}
+
+#[test]
+fn every_embedded_file_is_a_file_in_locales() {
+    let mut on_disk = BTreeSet::new();
+    for lang in ["ar", "en"] {
+        for entry in std::fs::read_dir(root().join("locales").join(lang)).unwrap_or_else(|e| panic!("{e}")) {
+            let name = entry.unwrap_or_else(|e| panic!("{e}")).file_name().to_string_lossy().into_owned();
+            on_disk.insert(format!("{lang}/{name}"));
+        }
+    }
+    let embedded: BTreeSet<String> = dalil_l10n::FILES.iter().map(|(l, f, _)| format!("{l}/{f}")).collect();
+    assert_eq!(embedded, on_disk, "crates/l10n/src/lib.rs must embed every .ftl file");
+}
+
+/// The quoted strings that follow `marker` in `text`: `t('x')`, `get("x")` and the like.
+fn quoted_after(text: &str, marker: &str, out: &mut BTreeSet<String>) {
+    for (i, _) in text.match_indices(marker) {
+        let rest = &text[i + marker.len()..];
+        let Some(q) = rest.chars().next().filter(|c| matches!(c, '"' | '\'')) else { continue };
+        if let Some(end) = rest[1..].find(q) {
+            let id = &rest[1..1 + end];
+            if !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+                out.insert(id.to_owned());
+            }
+        }
+    }
+}
+
+fn files_under(dir: &Path, ext: &[&str], out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            if !path.ends_with("target") && !path.ends_with("gen") {
+                files_under(&path, ext, out);
+            }
+        } else if path.extension().is_some_and(|e| ext.iter().any(|x| e == *x)) {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_message_id_used_in_rust_and_the_ui_exists() {
+    let mut used = BTreeSet::new();
+    // The crates that show text, and the calls through which they reach a `Localizer`.
+    let mut files = Vec::new();
+    for dir in ["crates/cli", "crates/l10n", "src-tauri/src"] {
+        files_under(&root().join(dir), &["rs"], &mut files);
+    }
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        for marker in ["l10n.get(", "l10n.format(", "self.get(", ").get(", "message_id: "] {
+            quoted_after(&text, marker, &mut used);
+        }
+    }
+    let mut ui = Vec::new();
+    files_under(&root().join("ui"), &["js", "html"], &mut ui);
+    for file in &ui {
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        for marker in ["data-l10n=", "data-l10n-label=", " t(", "(t(", "message_id ?? "] {
+            quoted_after(&text, marker, &mut used);
+        }
+    }
+    assert!(used.len() > 30, "the scan found too few ids to be working: {used:?}");
+    for lang in ["ar", "en"] {
+        let defined = keys(lang);
+        let missing: Vec<_> = used.iter().filter(|id| !defined.contains(*id)).collect();
+        assert!(missing.is_empty(), "used but not defined in {lang}: {missing:?}");
+    }
+}
+
+fn steps(l: &Localizer, n: f64) -> String {
+    strip_isolation(&l.format("cli-chapter-steps", &[("count", Arg::Num(n))]))
+}
+
+#[test]
+fn arabic_has_all_six_plural_forms_for_step_counts() {
+    let ar = Localizer::new(Lang::Ar);
+    let expected = [
+        (0.0, "لا خطوات"),
+        (1.0, "خطوة واحدة"),
+        (2.0, "خطوتان"),
+        (3.0, "3 خطوات"),
+        (11.0, "11 خطوةً"),
+        (100.0, "100 خطوة"),
+    ];
+    for (n, text) in expected {
+        assert_eq!(steps(&ar, n), text, "{n}");
+    }
+    let en = Localizer::new(Lang::En);
+    assert_eq!(steps(&en, 1.0), "one step");
+    assert_eq!(steps(&en, 11.0), "11 steps");
+}
+
+#[test]
+fn isolation_stays_on_around_latin_inside_arabic() {
+    let ar = Localizer::new(Lang::Ar);
+    let text = ar.format("cli-unknown-chapter", &[("id", Arg::Str("case-2024-17"))]);
+    assert!(text.contains("\u{2068}case-2024-17\u{2069}"), "{text:?}");
+}
