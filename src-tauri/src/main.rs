@@ -11,7 +11,7 @@ mod transport;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use settings::Settings;
 use tauri::Manager;
@@ -20,12 +20,44 @@ use dalil_content::{Lang, Sop};
 use dalil_l10n::Localizer;
 use transport::{ChapterEntry, ChapterView, IpcError, PhaseEntry};
 
-/// What the commands share. The SOP is loaded once at start and never changes while the app
-/// runs, so it needs no lock.
+/// The SOP, loaded on a thread of its own while the window starts, and never changed after.
+struct Content {
+    loading: Mutex<Option<std::thread::JoinHandle<(Sop, usize)>>>,
+    loaded: OnceLock<(Sop, usize)>,
+}
+
+impl Content {
+    fn start() -> Self {
+        Content {
+            loading: Mutex::new(Some(std::thread::spawn(load_sop))),
+            loaded: OnceLock::new(),
+        }
+    }
+
+    /// The SOP, waiting for the load to finish the first time.
+    fn sop(&self) -> &Sop {
+        &self.get().0
+    }
+
+    /// The number of content problems found; the UI warns when it is not zero.
+    fn problems(&self) -> usize {
+        self.get().1
+    }
+
+    fn get(&self) -> &(Sop, usize) {
+        self.loaded.get_or_init(|| {
+            let handle = self.loading.lock().ok().and_then(|mut h| h.take());
+            // A load that panicked leaves an empty SOP, which the UI shows as "no chapters".
+            handle
+                .and_then(|h| h.join().ok())
+                .unwrap_or_else(|| (Sop::default(), 1))
+        })
+    }
+}
+
+/// What the commands share.
 struct AppState {
-    sop: Sop,
-    /// The number of content problems found at start; the UI warns when it is not zero.
-    problems: usize,
+    content: Content,
     /// The data folder.
     data_dir: PathBuf,
     /// The settings, written through to the data folder on every change.
@@ -51,7 +83,7 @@ fn sop_library(
     lang_code: &str,
 ) -> Result<Vec<PhaseEntry>, IpcError> {
     let lang = lang(lang_code)?;
-    let sop = &state.sop;
+    let sop = state.content.sop();
     Ok(sop
         .manifest
         .phases
@@ -83,8 +115,8 @@ fn sop_chapter(
 ) -> Result<ChapterView, IpcError> {
     let lang = lang(lang_code)?;
     let labels = Localizer::new(lang).render_labels();
-    let rendered =
-        dalil_content::render::render_chapter(&state.sop, id, lang, &labels).ok_or(IpcError {
+    let rendered = dalil_content::render::render_chapter(state.content.sop(), id, lang, &labels)
+        .ok_or(IpcError {
             code: "unknown-chapter",
             message_id: "error-unknown-chapter",
         })?;
@@ -111,7 +143,8 @@ fn ui_messages(lang_code: &str) -> Result<BTreeMap<String, String>, IpcError> {
 #[tauri::command]
 fn sop_glossary(state: tauri::State<'_, AppState>) -> Vec<transport::TermEntry> {
     state
-        .sop
+        .content
+        .sop()
         .glossary
         .terms
         .iter()
@@ -161,10 +194,23 @@ fn set_title(window: &tauri::WebviewWindow, ui_lang: &str) {
     let _ = window.set_title(&Localizer::new(lang).get("app-name"));
 }
 
+/// Called by the UI once the first chapter is painted. With `DALIL_BENCH_READY` set, it says
+/// so on stdout for the startup benchmark (`tests/examples/bench_startup.rs`); otherwise it
+/// does nothing.
+#[tauri::command]
+fn ui_painted() {
+    if std::env::var_os("DALIL_BENCH_READY").is_some() {
+        use std::io::Write as _;
+        let mut out = std::io::stdout();
+        let _ = writeln!(out, "dalil-ready");
+        let _ = out.flush();
+    }
+}
+
 /// How many content problems were found at start.
 #[tauri::command]
 fn sop_problems(state: tauri::State<'_, AppState>) -> usize {
-    state.problems
+    state.content.problems()
 }
 
 /// The SOP: the folder named by `DALIL_CONTENT`, for staff checking their edits and for
@@ -223,14 +269,12 @@ fn remember_window(window: &tauri::Window, state: &AppState) {
 }
 
 fn main() {
-    let (sop, problems) = load_sop();
     let data_dir = settings::data_dir();
     let settings = settings::load(&data_dir);
     let result = tauri::Builder::default()
         .plugin(navigation_guard())
         .manage(AppState {
-            sop,
-            problems,
+            content: Content::start(),
             data_dir,
             settings: Mutex::new(settings),
         })
@@ -255,7 +299,8 @@ fn main() {
             ui_messages,
             sop_problems,
             settings_get,
-            settings_set
+            settings_set,
+            ui_painted
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -60,7 +60,7 @@ fn free_port() -> u16 {
 
 /// A child process that is ended with SIGTERM when dropped, so that tauri-driver can stop
 /// WebKitWebDriver (a SIGKILL would orphan it, holding its port).
-struct Process(Child);
+pub struct Process(Child);
 
 impl Drop for Process {
     fn drop(&mut self) {
@@ -81,7 +81,7 @@ impl Drop for Process {
 }
 
 /// A private X display, when the environment has none.
-fn display() -> (String, Option<Process>) {
+pub fn display() -> (String, Option<Process>) {
     if let Some(d) = std::env::var_os("DISPLAY").filter(|d| !d.is_empty()) {
         return (d.to_string_lossy().into_owned(), None);
     }

@@ -2,7 +2,10 @@
 //! at 1280×800 and 1024×640, by driving the real app. Run it with `scripts/screenshots.sh`.
 
 #[path = "../e2e/driver.rs"]
-#[allow(dead_code, reason = "shared with the e2e tests, which use the parts this does not")]
+#[allow(
+    dead_code,
+    reason = "shared with the e2e tests, which use the parts this does not"
+)]
 mod driver;
 
 use std::path::Path;

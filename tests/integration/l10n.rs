@@ -14,9 +14,8 @@ fn root() -> PathBuf {
 
 fn parse(path: &Path) -> Resource<String> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    fluent_syntax::parser::parse(text).unwrap_or_else(|(_, errors)| {
-        panic!("{} does not parse: {errors:?}", path.display())
-    })
+    fluent_syntax::parser::parse(text)
+        .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", path.display()))
 }
 
 /// Every message and term in a locale folder, with its attributes: `id` and `id.attr`.
@@ -48,30 +47,51 @@ fn every_ftl_file_parses_and_both_locales_have_the_same_messages() {
     let en = keys("en");
     let only_ar: Vec<_> = ar.difference(&en).collect();
     let only_en: Vec<_> = en.difference(&ar).collect();
-    assert!(only_ar.is_empty() && only_en.is_empty(), "only in ar: {only_ar:?}; only in en: {only_en:?}");
+    assert!(
+        only_ar.is_empty() && only_en.is_empty(),
+        "only in ar: {only_ar:?}; only in en: {only_en:?}"
+    );
 }
 
 #[test]
 fn every_embedded_file_is_a_file_in_locales() {
     let mut on_disk = BTreeSet::new();
     for lang in ["ar", "en"] {
-        for entry in std::fs::read_dir(root().join("locales").join(lang)).unwrap_or_else(|e| panic!("{e}")) {
-            let name = entry.unwrap_or_else(|e| panic!("{e}")).file_name().to_string_lossy().into_owned();
+        for entry in
+            std::fs::read_dir(root().join("locales").join(lang)).unwrap_or_else(|e| panic!("{e}"))
+        {
+            let name = entry
+                .unwrap_or_else(|e| panic!("{e}"))
+                .file_name()
+                .to_string_lossy()
+                .into_owned();
             on_disk.insert(format!("{lang}/{name}"));
         }
     }
-    let embedded: BTreeSet<String> = dalil_l10n::FILES.iter().map(|(l, f, _)| format!("{l}/{f}")).collect();
-    assert_eq!(embedded, on_disk, "crates/l10n/src/lib.rs must embed every .ftl file");
+    let embedded: BTreeSet<String> = dalil_l10n::FILES
+        .iter()
+        .map(|(l, f, _)| format!("{l}/{f}"))
+        .collect();
+    assert_eq!(
+        embedded, on_disk,
+        "crates/l10n/src/lib.rs must embed every .ftl file"
+    );
 }
 
 /// The quoted strings that follow `marker` in `text`: `t('x')`, `get("x")` and the like.
 fn quoted_after(text: &str, marker: &str, out: &mut BTreeSet<String>) {
     for (i, _) in text.match_indices(marker) {
         let rest = &text[i + marker.len()..];
-        let Some(q) = rest.chars().next().filter(|c| matches!(c, '"' | '\'')) else { continue };
+        let Some(q) = rest.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+            continue;
+        };
         if let Some(end) = rest[1..].find(q) {
             let id = &rest[1..1 + end];
-            if !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            if !id.is_empty()
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
                 out.insert(id.to_owned());
             }
         }
@@ -85,7 +105,10 @@ fn files_under(dir: &Path, ext: &[&str], out: &mut Vec<PathBuf>) {
             if !path.ends_with("target") && !path.ends_with("gen") {
                 files_under(&path, ext, out);
             }
-        } else if path.extension().is_some_and(|e| ext.iter().any(|x| e == *x)) {
+        } else if path
+            .extension()
+            .is_some_and(|e| ext.iter().any(|x| e == *x))
+        {
             out.push(path);
         }
     }
@@ -101,7 +124,13 @@ fn every_message_id_used_in_rust_and_the_ui_exists() {
     }
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap_or_default();
-        for marker in ["l10n.get(", "l10n.format(", "self.get(", ").get(", "message_id: "] {
+        for marker in [
+            "l10n.get(",
+            "l10n.format(",
+            "self.get(",
+            ").get(",
+            "message_id: ",
+        ] {
             quoted_after(&text, marker, &mut used);
         }
     }
@@ -109,15 +138,27 @@ fn every_message_id_used_in_rust_and_the_ui_exists() {
     files_under(&root().join("ui"), &["js", "html"], &mut ui);
     for file in &ui {
         let text = std::fs::read_to_string(file).unwrap_or_default();
-        for marker in ["data-l10n=", "data-l10n-label=", " t(", "(t(", "message_id ?? "] {
+        for marker in [
+            "data-l10n=",
+            "data-l10n-label=",
+            " t(",
+            "(t(",
+            "message_id ?? ",
+        ] {
             quoted_after(&text, marker, &mut used);
         }
     }
-    assert!(used.len() > 30, "the scan found too few ids to be working: {used:?}");
+    assert!(
+        used.len() > 30,
+        "the scan found too few ids to be working: {used:?}"
+    );
     for lang in ["ar", "en"] {
         let defined = keys(lang);
         let missing: Vec<_> = used.iter().filter(|id| !defined.contains(*id)).collect();
-        assert!(missing.is_empty(), "used but not defined in {lang}: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "used but not defined in {lang}: {missing:?}"
+        );
     }
 }
 
