@@ -1,0 +1,403 @@
+//! Changes: every mutation of the store, each with its audit entry, inside one transaction.
+//!
+//! [`crate::Store`]'s single-change methods each run one [`Batch`]; [`crate::Store::batch`]
+//! runs many changes in one transaction (all or nothing), for imports and for re-deriving a
+//! checklist.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::audit::{self, Change, actions};
+use crate::error::StoreError;
+use crate::model::{CaseId, CaseKind, CaseStatus, NewCase, NoteId, StepState, parse_status};
+
+/// A write transaction in progress. Obtained from [`crate::Store::batch`]; everything done
+/// through it commits together, or not at all when the closure returns an error.
+pub struct Batch<'a> {
+    pub(crate) conn: &'a Connection,
+    pub(crate) now: String,
+}
+
+/// A note's subject as stored: ('case', '') or ('step', step id).
+pub(crate) fn subject(step: Option<&str>) -> Result<(&'static str, &str), StoreError> {
+    match step {
+        None => Ok(("case", "")),
+        Some(s) if s.trim().is_empty() => Err(StoreError::Invalid { field: "step" }),
+        Some(s) => Ok(("step", s)),
+    }
+}
+
+/// The status of a case, or `NotFound`.
+pub(crate) fn case_status(conn: &Connection, case: CaseId) -> Result<CaseStatus, StoreError> {
+    let status: Option<String> = conn
+        .prepare_cached("SELECT status FROM cases WHERE id = ?1")?
+        .query_row([case.0], |r| r.get(0))
+        .optional()?;
+    match status {
+        None => Err(StoreError::NotFound {
+            entity: "case",
+            id: case.to_string(),
+        }),
+        Some(s) => parse_status(&s),
+    }
+}
+
+fn not_blank(s: &str, field: &'static str) -> Result<(), StoreError> {
+    if s.trim().is_empty() {
+        Err(StoreError::Invalid { field })
+    } else {
+        Ok(())
+    }
+}
+
+impl Batch<'_> {
+    fn audit(&self, change: Change<'_>) -> Result<(), StoreError> {
+        audit::append(self.conn, &self.now, &change).map(|_| ())
+    }
+
+    /// Refuses changes to a missing or closed case.
+    fn require_open(&self, case: CaseId) -> Result<(), StoreError> {
+        match case_status(self.conn, case)? {
+            CaseStatus::Open => Ok(()),
+            CaseStatus::Closed => Err(StoreError::CaseClosed { case }),
+        }
+    }
+
+    /// Opens a new case. The reference must be unique; reference, title and SOP edition must
+    /// not be blank.
+    pub fn create_case(&mut self, new: &NewCase) -> Result<CaseId, StoreError> {
+        not_blank(&new.reference, "reference")?;
+        not_blank(&new.title, "title")?;
+        not_blank(&new.sop_edition, "sop-edition")?;
+        let inserted = self
+            .conn
+            .prepare_cached(
+                "INSERT INTO cases (reference, title, kind, status, sop_edition, created_at)
+                 VALUES (?1, ?2, ?3, 'open', ?4, ?5)",
+            )?
+            .execute(params![
+                new.reference,
+                new.title,
+                new.kind.as_str(),
+                new.sop_edition,
+                self.now
+            ]);
+        if let Err(e) = inserted {
+            return Err(match e.sqlite_error() {
+                Some(f) if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE => {
+                    StoreError::DuplicateReference
+                }
+                _ => e.into(),
+            });
+        }
+        let id = CaseId(self.conn.last_insert_rowid());
+        let id_text = id.to_string();
+        self.audit(Change {
+            action: actions::CASE_CREATE,
+            entity_kind: "case",
+            entity_id: &id_text,
+            case: Some(id),
+            digest: audit::digest_fields(&[
+                &new.reference,
+                &new.title,
+                new.kind.as_str(),
+                &new.sop_edition,
+            ]),
+        })?;
+        Ok(id)
+    }
+
+    /// Closes an open case. A closed case refuses every change until it is reopened.
+    pub fn close_case(&mut self, case: CaseId) -> Result<(), StoreError> {
+        self.require_open(case)?;
+        self.conn
+            .prepare_cached("UPDATE cases SET status = 'closed', closed_at = ?2 WHERE id = ?1")?
+            .execute(params![case.0, self.now])?;
+        let id = case.to_string();
+        self.audit(Change {
+            action: actions::CASE_CLOSE,
+            entity_kind: "case",
+            entity_id: &id,
+            case: Some(case),
+            digest: audit::digest_text("closed"),
+        })
+    }
+
+    /// Reopens a closed case.
+    pub fn reopen_case(&mut self, case: CaseId) -> Result<(), StoreError> {
+        if case_status(self.conn, case)? == CaseStatus::Open {
+            return Err(StoreError::CaseNotClosed { case });
+        }
+        self.conn
+            .prepare_cached("UPDATE cases SET status = 'open', closed_at = NULL WHERE id = ?1")?
+            .execute([case.0])?;
+        let id = case.to_string();
+        self.audit(Change {
+            action: actions::CASE_REOPEN,
+            entity_kind: "case",
+            entity_id: &id,
+            case: Some(case),
+            digest: audit::digest_text("open"),
+        })
+    }
+
+    /// Changes what an open case is about.
+    pub fn set_kind(&mut self, case: CaseId, kind: CaseKind) -> Result<(), StoreError> {
+        self.require_open(case)?;
+        self.conn
+            .prepare_cached("UPDATE cases SET kind = ?2 WHERE id = ?1")?
+            .execute(params![case.0, kind.as_str()])?;
+        let id = case.to_string();
+        self.audit(Change {
+            action: actions::CASE_SET_KIND,
+            entity_kind: "case",
+            entity_id: &id,
+            case: Some(case),
+            digest: audit::digest_text(kind.as_str()),
+        })
+    }
+
+    /// Sets facts (fact id -> value) of an open case. A fact set to the value it already has
+    /// is left alone and not audited again.
+    pub fn set_facts(&mut self, case: CaseId, facts: &[(&str, &str)]) -> Result<(), StoreError> {
+        self.require_open(case)?;
+        for (fact, value) in facts {
+            not_blank(fact, "fact")?;
+            let old: Option<String> = self
+                .conn
+                .prepare_cached("SELECT value FROM case_facts WHERE case_id = ?1 AND fact_id = ?2")?
+                .query_row(params![case.0, fact], |r| r.get(0))
+                .optional()?;
+            if old.as_deref() == Some(*value) {
+                continue;
+            }
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO case_facts (case_id, fact_id, value, updated_at)
+                     VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (case_id, fact_id)
+                     DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                )?
+                .execute(params![case.0, fact, value, self.now])?;
+            self.audit(Change {
+                action: actions::FACT_SET,
+                entity_kind: "fact",
+                entity_id: fact,
+                case: Some(case),
+                digest: audit::digest_text(value),
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Sets the state of one step of an open case. "Not applicable" and "blocked" need a
+    /// non-blank reason; "pending" and "done" take none. Setting the state it already has is
+    /// left alone and not audited again.
+    pub fn set_step_state(
+        &mut self,
+        case: CaseId,
+        step: &str,
+        state: StepState,
+        reason: Option<&str>,
+    ) -> Result<(), StoreError> {
+        not_blank(step, "step")?;
+        let reason = match (state.needs_reason(), reason) {
+            (true, Some(r)) if !r.trim().is_empty() => Some(r),
+            (true, _) => return Err(StoreError::ReasonRequired),
+            (false, Some(r)) if !r.trim().is_empty() => return Err(StoreError::ReasonNotAllowed),
+            (false, _) => None,
+        };
+        self.require_open(case)?;
+        let old: Option<(String, Option<String>)> = self
+            .conn
+            .prepare_cached(
+                "SELECT state, reason FROM step_states WHERE case_id = ?1 AND step_id = ?2",
+            )?
+            .query_row(params![case.0, step], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        if let Some((old_state, old_reason)) = &old {
+            if old_state == state.as_str() && old_reason.as_deref() == reason {
+                return Ok(());
+            }
+        }
+        self.conn
+            .prepare_cached(
+                "INSERT INTO step_states (case_id, step_id, state, reason, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (case_id, step_id)
+                 DO UPDATE SET state = excluded.state, reason = excluded.reason,
+                               updated_at = excluded.updated_at",
+            )?
+            .execute(params![case.0, step, state.as_str(), reason, self.now])?;
+        self.audit(Change {
+            action: actions::STEP_SET,
+            entity_kind: "step",
+            entity_id: step,
+            case: Some(case),
+            digest: audit::digest_fields(&[state.as_str(), reason.unwrap_or("")]),
+        })
+    }
+
+    /// Writes a new note on an open case, on the case itself (`step` = `None`) or on a step,
+    /// and discards the matching draft.
+    pub fn add_note(
+        &mut self,
+        case: CaseId,
+        step: Option<&str>,
+        text: &str,
+    ) -> Result<NoteId, StoreError> {
+        not_blank(text, "text")?;
+        let (kind, subject_id) = subject(step)?;
+        self.require_open(case)?;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO notes (case_id, subject_kind, subject_id, created_at, revision)
+                 VALUES (?1, ?2, ?3, ?4, 1)",
+            )?
+            .execute(params![case.0, kind, subject_id, self.now])?;
+        let note = NoteId(self.conn.last_insert_rowid());
+        self.insert_revision(note, 1, Some(text))?;
+        self.drop_draft(case, kind, subject_id)?;
+        let id = note.to_string();
+        self.audit(Change {
+            action: actions::NOTE_ADD,
+            entity_kind: "note",
+            entity_id: &id,
+            case: Some(case),
+            digest: audit::digest_text(text),
+        })?;
+        Ok(note)
+    }
+
+    fn insert_revision(
+        &self,
+        note: NoteId,
+        revision: i64,
+        text: Option<&str>,
+    ) -> Result<(), StoreError> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO note_revisions (note_id, revision, body, created_at)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![note.0, revision, text, self.now])?;
+        Ok(())
+    }
+
+    fn drop_draft(&self, case: CaseId, kind: &str, subject_id: &str) -> Result<bool, StoreError> {
+        let n = self
+            .conn
+            .prepare_cached(
+                "DELETE FROM drafts WHERE case_id = ?1 AND subject_kind = ?2 AND subject_id = ?3",
+            )?
+            .execute(params![case.0, kind, subject_id])?;
+        Ok(n > 0)
+    }
+
+    /// A live note's case, subject and current revision, or the reason it cannot change.
+    fn live_note(&self, note: NoteId) -> Result<(CaseId, String, String, i64), StoreError> {
+        let row: Option<(i64, String, String, i64, Option<String>)> = self
+            .conn
+            .prepare_cached(
+                "SELECT case_id, subject_kind, subject_id, revision, deleted_at
+                 FROM notes WHERE id = ?1",
+            )?
+            .query_row([note.0], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .optional()?;
+        let Some((case, kind, subject_id, revision, deleted_at)) = row else {
+            return Err(StoreError::NotFound {
+                entity: "note",
+                id: note.to_string(),
+            });
+        };
+        if deleted_at.is_some() {
+            return Err(StoreError::NoteDeleted { note });
+        }
+        let case = CaseId(case);
+        self.require_open(case)?;
+        Ok((case, kind, subject_id, revision))
+    }
+
+    /// Replaces a live note's text with a new revision; every earlier revision is kept. The
+    /// matching draft is discarded.
+    pub fn edit_note(&mut self, note: NoteId, text: &str) -> Result<(), StoreError> {
+        not_blank(text, "text")?;
+        let (case, kind, subject_id, revision) = self.live_note(note)?;
+        self.insert_revision(note, revision + 1, Some(text))?;
+        self.conn
+            .prepare_cached("UPDATE notes SET revision = ?2 WHERE id = ?1")?
+            .execute(params![note.0, revision + 1])?;
+        self.drop_draft(case, &kind, &subject_id)?;
+        let id = note.to_string();
+        self.audit(Change {
+            action: actions::NOTE_EDIT,
+            entity_kind: "note",
+            entity_id: &id,
+            case: Some(case),
+            digest: audit::digest_text(text),
+        })
+    }
+
+    /// Deletes a live note: it leaves the list of notes, and its history keeps every revision
+    /// plus a tombstone.
+    pub fn delete_note(&mut self, note: NoteId) -> Result<(), StoreError> {
+        let (case, _, _, revision) = self.live_note(note)?;
+        self.insert_revision(note, revision + 1, None)?;
+        self.conn
+            .prepare_cached("UPDATE notes SET revision = ?2, deleted_at = ?3 WHERE id = ?1")?
+            .execute(params![note.0, revision + 1, self.now])?;
+        let id = note.to_string();
+        self.audit(Change {
+            action: actions::NOTE_DELETE,
+            entity_kind: "note",
+            entity_id: &id,
+            case: Some(case),
+            digest: audit::digest_text(""),
+        })
+    }
+
+    /// Saves the text being typed for a note on an open case (`step` = `None` for the case
+    /// itself), replacing the previous draft for the same place.
+    pub fn save_draft(
+        &mut self,
+        case: CaseId,
+        step: Option<&str>,
+        text: &str,
+    ) -> Result<(), StoreError> {
+        let (kind, subject_id) = subject(step)?;
+        self.require_open(case)?;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO drafts (case_id, subject_kind, subject_id, body, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (case_id, subject_kind, subject_id)
+                 DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+            )?
+            .execute(params![case.0, kind, subject_id, text, self.now])?;
+        self.audit(Change {
+            action: actions::DRAFT_SAVE,
+            entity_kind: "draft",
+            entity_id: subject_id,
+            case: Some(case),
+            digest: audit::digest_text(text),
+        })
+    }
+
+    /// Discards a draft without committing it. Returns whether there was one.
+    pub fn discard_draft(&mut self, case: CaseId, step: Option<&str>) -> Result<bool, StoreError> {
+        let (kind, subject_id) = subject(step)?;
+        self.require_open(case)?;
+        if !self.drop_draft(case, kind, subject_id)? {
+            return Ok(false);
+        }
+        self.audit(Change {
+            action: actions::DRAFT_DISCARD,
+            entity_kind: "draft",
+            entity_id: subject_id,
+            case: Some(case),
+            digest: audit::digest_text(""),
+        })?;
+        Ok(true)
+    }
+}

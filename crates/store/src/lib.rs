@@ -1,0 +1,49 @@
+//! The Dalil case store: cases, facts, step states, notes, drafts and an audit log in one
+//! encrypted SQLCipher file.
+//!
+//! The store never loses a note it has acknowledged (WAL, `synchronous=FULL`: a change is on
+//! disk when its method returns), never leaks one at rest (the whole file, its WAL and its
+//! temporary tables are encrypted or in memory), and makes tampering visible (a hash-chained
+//! audit log, see [`audit`]). It knows nothing of the SOP's content, of Tauri or of the UI.
+//!
+//! ```no_run
+//! use dalil_store::{CaseKind, NewCase, Passphrase, Store};
+//! # fn main() -> Result<(), dalil_store::StoreError> {
+//! let path = dalil_store::default_data_dir()?.join(dalil_store::DB_FILE_NAME);
+//! let pass = Passphrase::from("correct horse battery staple");
+//! let mut store = Store::create(&path, &pass)?;
+//! let case = store.create_case(&NewCase {
+//!     reference: "BGD-2024-017".into(),
+//!     title: "Recruitment agency, Karrada".into(),
+//!     kind: CaseKind::Undetermined,
+//!     sop_edition: "2024.1".into(),
+//! })?;
+//! store.add_note(case, None, "First interview done.")?;
+//! store.lock()?;
+//! # Ok(()) }
+//! ```
+
+pub mod audit;
+mod backup;
+mod batch;
+mod db;
+mod error;
+mod fsutil;
+mod keycheck;
+mod model;
+mod passphrase;
+mod paths;
+pub mod schema;
+mod store;
+mod time_text;
+
+pub use batch::Batch;
+pub use error::{Result, StoreError};
+pub use model::{
+    AuditEntry, AuditHead, BreakKind, Case, CaseFilter, CaseId, CaseKind, CaseStatus, CaseSummary,
+    Draft, Fact, NewCase, Note, NoteId, NoteRevision, RestoreOutcome, StepRecord, StepState,
+    Verification,
+};
+pub use passphrase::Passphrase;
+pub use paths::{DATA_DIR_ENV, DB_FILE_NAME, data_dir_from, default_data_dir};
+pub use store::Store;

@@ -1,0 +1,18 @@
+//! The store's integration tests: one binary, real files, real child processes.
+//!
+//! Run with `CARGO_TARGET_DIR=/work/target-store cargo test -p dalil-store`. Randomised tests
+//! use fixed seeds and print them.
+
+mod store {
+    pub mod common;
+
+    mod api;
+    mod backup;
+    mod damage;
+    mod datadir;
+    mod kill;
+    mod migrations;
+    mod passphrase;
+    mod plaintext;
+    mod tamper;
+}
