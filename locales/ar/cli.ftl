@@ -86,3 +86,61 @@ cli-chapter-steps = { $count ->
 # Variables:
 #   $reason (String) - the system's description of the failure
 cli-write-failed = تعذّرت كتابة المخرجات: { $reason }
+
+## `dalil search`
+
+# Variables:
+#   $count (Number) - how many results were found
+#   $chapters (Number) - in how many chapters
+cli-search-summary = { $count ->
+        [zero] لا نتائج
+        [one] نتيجة واحدة
+        [two] نتيجتان
+        [few] { $count } نتائج
+        [many] { $count } نتيجةً
+       *[other] { $count } نتيجة
+    } في { $chapters ->
+        [zero] لا فصول
+        [one] فصل واحد
+        [two] فصلين
+        [few] { $chapters } فصول
+        [many] { $chapters } فصلًا
+       *[other] { $chapters } فصل
+    }.
+
+cli-search-no-results = لا نتائج. جرّب كلمات أقل، أو اللغة الأخرى.
+
+# The label of a result in a chapter's own text (its introduction or a section that is not a step).
+cli-search-chapter-text = (نص الفصل)
+
+# Variables:
+#   $names (String) - the glossary term's names, Arabic and English
+cli-search-glossary-term = بُحث أيضًا عن مصطلح المسرد: { $names }
+
+# Variables:
+#   $max (Number) - the longest query accepted, in characters
+cli-search-query-too-long = الاستعلام أطول مما ينبغي: الحد الأقصى { $max ->
+        [zero] صفر
+        [one] حرف واحد
+        [two] حرفان
+        [few] { $max } أحرف
+        [many] { $max } حرفًا
+       *[other] { $max } حرف
+    }.
+
+# Variables:
+#   $max (Number) - the most words a query may have
+cli-search-too-many-words = في الاستعلام كلمات أكثر مما ينبغي: الحد الأقصى { $max ->
+        [zero] صفر
+        [one] كلمة واحدة
+        [two] كلمتان
+        [few] { $max } كلمات
+        [many] { $max } كلمةً
+       *[other] { $max } كلمة
+    }.
+
+cli-search-control-character = في الاستعلام محرف تحكم؛ اكتب نصًا فقط.
+
+# Variables:
+#   $reason (String) - the system's description of the failure
+cli-search-failed = تعذّر البحث: { $reason }

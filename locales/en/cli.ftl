@@ -62,3 +62,45 @@ cli-chapter-steps = { $count ->
 # Variables:
 #   $reason (String) - the system's description of the failure
 cli-write-failed = Cannot write the output: { $reason }
+
+## `dalil search`
+
+# Variables:
+#   $count (Number) - how many results were found
+#   $chapters (Number) - in how many chapters
+cli-search-summary = { $count ->
+        [one] One result
+       *[other] { $count } results
+    } in { $chapters ->
+        [one] one chapter
+       *[other] { $chapters } chapters
+    }.
+
+cli-search-no-results = No results. Try fewer words, or the other language.
+
+# The label of a result in a chapter's own text (its introduction or a section that is not a step).
+cli-search-chapter-text = (chapter text)
+
+# Variables:
+#   $names (String) - the glossary term's names, Arabic and English
+cli-search-glossary-term = Also searched the glossary term: { $names }
+
+# Variables:
+#   $max (Number) - the longest query accepted, in characters
+cli-search-query-too-long = The query is too long: at most { $max ->
+        [one] one character
+       *[other] { $max } characters
+    }.
+
+# Variables:
+#   $max (Number) - the most words a query may have
+cli-search-too-many-words = The query has too many words: at most { $max ->
+        [one] one word
+       *[other] { $max } words
+    }.
+
+cli-search-control-character = The query holds a control character; type text only.
+
+# Variables:
+#   $reason (String) - the system's description of the failure
+cli-search-failed = The search failed: { $reason }

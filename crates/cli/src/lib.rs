@@ -7,9 +7,10 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use dalil_content::{Diagnostic, Files, Lang, Sop};
 use dalil_l10n::{Arg, Localizer};
+use dalil_search::{Highlighted, SearchError, SearchOptions, SearchResults, SopIndex};
 
 /// The command line.
 #[derive(Debug, Parser)]
@@ -65,6 +66,42 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search the SOP in Arabic and English. Words are ANDed; the last one matches as a prefix.
+    Search {
+        /// The words to search for.
+        #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+        query: Vec<String>,
+        /// The language of the texts to search.
+        #[arg(long, value_enum, default_value = "both")]
+        lang: SearchLang,
+        /// The most results to show.
+        #[arg(long, default_value_t = dalil_search::DEFAULT_LIMIT)]
+        limit: usize,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The languages `dalil search` looks in.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SearchLang {
+    /// Arabic only.
+    Ar,
+    /// English only.
+    En,
+    /// Both languages.
+    Both,
+}
+
+impl SearchLang {
+    fn only(self) -> Option<Lang> {
+        match self {
+            SearchLang::Ar => Some(Lang::Ar),
+            SearchLang::En => Some(Lang::En),
+            SearchLang::Both => None,
+        }
+    }
 }
 
 /// Runs `dalil` with these arguments, writing to `out` and `err`, and returns the exit code.
@@ -313,7 +350,144 @@ fn execute(
             writeln!(err, "{}", dalil_l10n::strip_isolation(&summary)).map_err(write_failed)?;
             Ok(0)
         }
+        Command::Search {
+            query,
+            lang,
+            limit,
+            json,
+        } => {
+            let sop = load_clean(cli.content.as_ref(), l10n)?;
+            let index = SopIndex::build(&sop).map_err(|e| search_failure(l10n, &e))?;
+            let options = SearchOptions {
+                lang: lang.only(),
+                limit,
+            };
+            let results = index
+                .search(&query.join(" "), &options)
+                .map_err(|e| search_failure(l10n, &e))?;
+            if json {
+                let text = serde_json::to_string_pretty(&search_json(&results)).unwrap_or_default();
+                writeln!(out, "{text}").map_err(write_failed)?;
+                return Ok(0);
+            }
+            print_search(&sop, &results, l10n, out, err).map_err(write_failed)?;
+            Ok(0)
+        }
     }
+}
+
+/// A search error in the user's words.
+fn search_failure(l10n: &Localizer, e: &SearchError) -> Failure {
+    let message = match e {
+        SearchError::QueryTooLong { max } => l10n.format(
+            "cli-search-query-too-long",
+            &[("max", Arg::Num(*max as f64))],
+        ),
+        SearchError::TooManyWords { max } => l10n.format(
+            "cli-search-too-many-words",
+            &[("max", Arg::Num(*max as f64))],
+        ),
+        SearchError::ControlCharacter => l10n.get("cli-search-control-character"),
+        other => l10n.format(
+            "cli-search-failed",
+            &[("reason", Arg::Str(&other.to_string()))],
+        ),
+    };
+    Failure(message)
+}
+
+/// Prints search results grouped by chapter, then step, one line per language with the
+/// title, and the snippet under it with the matches between « ».
+fn print_search(
+    sop: &Sop,
+    results: &SearchResults,
+    l10n: &Localizer,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<()> {
+    let marked = |h: &Highlighted| h.marked("«", "»");
+    let groups = results.groups();
+    for group in &groups {
+        let mut titles: Vec<&str> = Vec::new();
+        for hit in group.entries.iter().flat_map(|e| &e.hits) {
+            if !titles.contains(&hit.chapter_title.as_str()) {
+                titles.push(&hit.chapter_title);
+            }
+        }
+        writeln!(out, "{}  {}", group.chapter, titles.join(" / "))?;
+        for entry in &group.entries {
+            let label = match entry.step {
+                Some(step) => step.to_owned(),
+                None => dalil_l10n::strip_isolation(&l10n.get("cli-search-chapter-text")),
+            };
+            writeln!(out, "  {label}")?;
+            for hit in &entry.hits {
+                writeln!(out, "    [{}] {}", hit.lang, marked(&hit.title))?;
+                if !hit.snippet.text.is_empty() {
+                    writeln!(out, "         {}", marked(&hit.snippet))?;
+                }
+            }
+        }
+    }
+    for id in &results.terms {
+        if let Some(term) = sop.glossary.term(id) {
+            let names = format!("{} / {}", term.name.ar, term.name.en);
+            let line = l10n.format("cli-search-glossary-term", &[("names", Arg::Str(&names))]);
+            writeln!(err, "{}", dalil_l10n::strip_isolation(&line))?;
+        }
+    }
+    let summary = if results.hits.is_empty() {
+        l10n.get("cli-search-no-results")
+    } else {
+        l10n.format(
+            "cli-search-summary",
+            &[
+                ("count", Arg::Num(results.hits.len() as f64)),
+                ("chapters", Arg::Num(groups.len() as f64)),
+            ],
+        )
+    };
+    writeln!(err, "{}", dalil_l10n::strip_isolation(&summary))
+}
+
+/// Search results as JSON, grouped like the text output. Marks are byte ranges of the text
+/// they belong to; `snippet_html` is escaped HTML with `<mark>`.
+fn search_json(results: &SearchResults) -> serde_json::Value {
+    let marks =
+        |h: &Highlighted| -> Vec<[usize; 2]> { h.marks.iter().map(|m| [m.start, m.end]).collect() };
+    let chapters: Vec<_> = results
+        .groups()
+        .iter()
+        .map(|g| {
+            let entries: Vec<_> = g
+                .entries
+                .iter()
+                .map(|e| {
+                    let hits: Vec<_> = e
+                        .hits
+                        .iter()
+                        .map(|h| {
+                            serde_json::json!({
+                                "lang": h.lang.code(),
+                                "chapter_title": h.chapter_title,
+                                "title": h.title.text,
+                                "title_marks": marks(&h.title),
+                                "snippet": h.snippet.text,
+                                "snippet_marks": marks(&h.snippet),
+                                "snippet_cut_before": h.snippet.cut_before,
+                                "snippet_cut_after": h.snippet.cut_after,
+                                "snippet_html": h.snippet.to_html(),
+                                "score": h.score,
+                            })
+                        })
+                        .collect();
+                    serde_json::json!({ "step": e.step, "hits": hits })
+                })
+                .collect();
+            serde_json::json!({ "chapter": g.chapter, "entries": entries })
+        })
+        .collect();
+    serde_json::json!({ "terms": results.terms, "chapters": chapters })
 }
 
 /// The separator between items of a list in running text.
@@ -359,4 +533,97 @@ fn diagnostic_json(d: &Diagnostic) -> serde_json::Value {
         "code": d.code.as_str(),
         "message": d.message,
     })
+}
+
+#[cfg(test)]
+mod search_tests {
+    //! `dalil search`, run in-process on the built-in SOP. Messages depend on the caller's
+    //! locale, so these tests check exit codes and the results, not the wording.
+
+    fn dalil(args: &[&str]) -> (u8, String, String) {
+        let mut out = Vec::new();
+        let mut err = Vec::new();
+        let code = super::run(
+            std::iter::once("dalil").chain(args.iter().copied()),
+            &mut out,
+            &mut err,
+        );
+        (
+            code,
+            String::from_utf8_lossy(&out).into_owned(),
+            String::from_utf8_lossy(&err).into_owned(),
+        )
+    }
+
+    #[test]
+    fn text_output_is_grouped_and_marked() {
+        let (code, out, err) = dalil(&["search", "debt", "bondage"]);
+        assert_eq!(code, 0, "{err}");
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[0].starts_with("identification  "), "{out}");
+        assert_eq!(lines[1], "  ident-labour");
+        assert!(lines[2].starts_with("    [en] "), "{out}");
+        assert!(out.contains("«debt bondage»"), "{out}");
+        assert!(out.contains("    [ar] "), "{out}");
+        assert!(out.contains("«عبودية الدين»"), "{out}");
+        assert!(!err.is_empty());
+    }
+
+    #[test]
+    fn json_output_is_grouped_with_marks_and_escaped_html() {
+        let (code, out, _) = dalil(&["search", "--json", "--lang", "ar", "مترجم"]);
+        assert_eq!(code, 0);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+        let chapters = v["chapters"].as_array().cloned().unwrap_or_default();
+        assert!(!chapters.is_empty(), "{out}");
+        for c in &chapters {
+            for e in c["entries"].as_array().into_iter().flatten() {
+                for h in e["hits"].as_array().into_iter().flatten() {
+                    assert_eq!(h["lang"], "ar");
+                    let html = h["snippet_html"].as_str().unwrap_or_default();
+                    assert!(!html.contains('<') || html.contains("<mark>"), "{html}");
+                    assert!(h["snippet_marks"].is_array());
+                }
+            }
+        }
+        assert_eq!(chapters[0]["entries"][0]["step"], "intake-interpreter");
+    }
+
+    #[test]
+    fn no_results_is_not_an_error() {
+        let (code, out, err) = dalil(&["search", "--lang", "en", "zzzzqqq"]);
+        assert_eq!((code, out.as_str()), (0, ""));
+        assert!(!err.is_empty());
+    }
+
+    #[test]
+    fn fts5_syntax_is_harmless() {
+        for q in [
+            "\"",
+            "NEAR(",
+            "a*b:c^",
+            "{title}:x",
+            "victim OR",
+            "(((",
+            "-",
+            "+",
+        ] {
+            let (code, _, err) = dalil(&["search", "--", q]);
+            assert_eq!(code, 0, "{q}: {err}");
+        }
+    }
+
+    #[test]
+    fn bad_queries_are_input_errors() {
+        let long = "a".repeat(300);
+        for q in [long.as_str(), "victim\u{1}"] {
+            let (code, out, err) = dalil(&["search", q]);
+            assert_eq!((code, out.as_str()), (2, ""), "{q:?}");
+            assert!(err.starts_with("dalil: "), "{err}");
+        }
+        let (code, _, _) = dalil(&["search", "--lang", "fr", "x"]);
+        assert_eq!(code, 2);
+        let (code, _, _) = dalil(&["search"]);
+        assert_eq!(code, 2);
+    }
 }

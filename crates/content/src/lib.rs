@@ -14,7 +14,7 @@ pub mod ids;
 pub mod lang;
 mod load;
 pub mod manifest;
-mod markdown;
+pub mod markdown;
 pub mod model;
 pub mod render;
 

@@ -10,8 +10,9 @@ fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_STRIKETHROUGH
 }
 
-/// A parser over chapter markdown with the SOP's options.
-pub(crate) fn parser(text: &str) -> Parser<'_> {
+/// A parser over chapter markdown with the SOP's options. Every reader of chapter markdown
+/// (the loader, the renderer, search) goes through this function.
+pub fn parser(text: &str) -> Parser<'_> {
     Parser::new_ext(text, options())
 }
 
