@@ -31,6 +31,9 @@ async function loadMessages() {
   for (const el of document.querySelectorAll('[data-l10n-label]')) {
     el.setAttribute('aria-label', t(el.dataset.l10nLabel));
   }
+  for (const el of document.querySelectorAll('[data-l10n-placeholder]')) {
+    el.setAttribute('placeholder', t(el.dataset.l10nPlaceholder));
+  }
   document.title = t('app-name');
 }
 
@@ -48,6 +51,14 @@ function applySettings() {
   form.uiLang.value = s.uiLang;
   form.fontSize.value = String(s.fontSize);
   form.theme.value = s.theme;
+  form.autoLock.value = String(s.autoLockMinutes);
+}
+
+// Numbers may be typed with Arabic-Indic or Eastern Arabic-Indic digits.
+function parseNumber(text) {
+  const ascii = text.trim().replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+  return /^[0-9]+$/.test(ascii) ? Number(ascii) : NaN;
 }
 
 async function saveSettings(changes) {
@@ -220,7 +231,176 @@ function renderGlossary() {
   }
 }
 
+// ---- Search ----
+
+const search = { timer: 0, active: -1, previous: '' };
+
+function searchOptions() {
+  return [...document.querySelectorAll('#search-results [role="option"]')];
+}
+
+function setActive(i) {
+  const options = searchOptions();
+  if (!options.length) return;
+  search.active = (i + options.length) % options.length;
+  options.forEach((o, k) => o.setAttribute('aria-selected', String(k === search.active)));
+  const active = options[search.active];
+  $('search').setAttribute('aria-activedescendant', active.id);
+  active.scrollIntoView({ block: 'nearest' });
+}
+
+async function runSearch() {
+  const query = $('search').value;
+  if (!query.trim()) {
+    $('search-results').replaceChildren();
+    $('search-status').textContent = '';
+    if (!$('view-search').hidden) await route();
+    return;
+  }
+  showView('search');
+  let groups;
+  try {
+    groups = await invoke('sop_search', { query, langCode: null });
+  } catch (err) {
+    $('search-results').replaceChildren();
+    $('search-status').textContent = t(err?.message_id ?? 'error-generic');
+    return;
+  }
+  if ($('search').value !== query) return; // a newer keystroke is on its way
+  const list = $('search-results');
+  list.replaceChildren();
+  let count = 0;
+  for (const group of groups) {
+    const header = document.createElement('li');
+    header.className = 'result-chapter';
+    header.setAttribute('role', 'presentation');
+    header.textContent = group.chapterTitle;
+    list.append(header);
+    for (const entry of group.entries) {
+      const li = document.createElement('li');
+      li.setAttribute('role', 'option');
+      li.id = `result-${count}`;
+      li.dataset.href = entry.step ? `#/chapter/${group.chapter}/${entry.step}` : `#/chapter/${group.chapter}`;
+      for (const hit of entry.hits) {
+        const block = document.createElement('div');
+        block.className = 'hit';
+        block.lang = hit.lang;
+        block.dir = hit.dir;
+        // Escaped by the shell, with <mark> around the matched words.
+        block.innerHTML = `<span class="hit-lang">${hit.lang.toUpperCase()}</span><strong>${hit.titleHtml}</strong><p>${hit.snippetHtml}</p>`;
+        li.append(block);
+      }
+      li.addEventListener('click', () => { location.hash = li.dataset.href; });
+      list.append(li);
+      count += 1;
+    }
+  }
+  $('search-status').textContent = t(count ? 'search-results-found' : 'search-no-results');
+  search.active = -1;
+  if (count) setActive(0);
+}
+
+function onSearchKey(e) {
+  if (e.key === 'ArrowDown') { e.preventDefault(); setActive(search.active + 1); }
+  else if (e.key === 'ArrowUp') { e.preventDefault(); setActive(search.active - 1); }
+  else if (e.key === 'Enter') {
+    const option = searchOptions()[search.active];
+    if (option) { e.preventDefault(); location.hash = option.dataset.href; }
+  } else if (e.key === 'Escape') {
+    $('search').value = '';
+    runSearch();
+  }
+}
+
+// ---- Lock ----
+
+const idle = { last: Date.now() };
+
+async function showLock() {
+  document.body.classList.add('locked');
+  // Nothing that was on screen stays in the page while locked.
+  $('chapter').replaceChildren();
+  $('toc').replaceChildren();
+  $('search-results').replaceChildren();
+  $('search').value = '';
+  for (const id of ['passphrase-status', 'backup-status']) $(id).textContent = '';
+  $('settings').oldPassphrase.value = '';
+  $('settings').newPassphrase.value = '';
+  const status = await invoke('vault_status');
+  $('data-dir').textContent = status.dataDir;
+  const form = status.exists ? $('unlock-form') : $('create-form');
+  $('create-form').hidden = status.exists;
+  $('unlock-form').hidden = !status.exists;
+  form.reset();
+  for (const el of document.querySelectorAll('#lock .error')) el.hidden = true;
+  $('strength').textContent = '';
+  form.passphrase.focus();
+}
+
+async function lock() {
+  await invoke('vault_lock');
+  await showLock();
+}
+
+async function unlocked() {
+  document.body.classList.remove('locked');
+  idle.last = Date.now();
+  await route();
+}
+
+function showLockError(id, err) {
+  const p = $(id);
+  p.textContent = t(err?.message_id ?? err ?? 'error-generic');
+  p.dataset.code = err?.code ?? '';
+  p.hidden = false;
+}
+
+function strength(passphrase) {
+  let score = 0;
+  const n = [...passphrase].length;
+  if (n >= 10) score += 1;
+  if (n >= 14) score += 1;
+  if (n >= 20) score += 1;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9\u0660-\u0669]/, /[\u0600-\u06ff]/, /[^a-zA-Z0-9\u0600-\u06ff\s]/]
+    .filter((r) => r.test(passphrase)).length;
+  if (classes >= 2) score += 1;
+  if (classes >= 3) score += 1;
+  if (n < 10) return 'strength-too-short';
+  return score >= 4 ? 'strength-strong' : score >= 2 ? 'strength-fair' : 'strength-weak';
+}
+
+async function onCreate(e) {
+  e.preventDefault();
+  const form = $('create-form');
+  if (form.passphrase.value !== form.confirm.value) {
+    showLockError('create-error', 'create-mismatch');
+    return;
+  }
+  try {
+    await invoke('vault_create', { passphrase: form.passphrase.value });
+    form.reset();
+    await unlocked();
+  } catch (err) {
+    showLockError('create-error', err);
+  }
+}
+
+async function onUnlock(e) {
+  e.preventDefault();
+  const form = $('unlock-form');
+  const passphrase = form.passphrase.value;
+  form.passphrase.value = '';
+  try {
+    await invoke('vault_unlock', { passphrase });
+    await unlocked();
+  } catch (err) {
+    showLockError('unlock-error', err);
+    form.passphrase.focus();
+  }
+}
+
 async function route() {
+  if (document.body.classList.contains('locked')) return;
   const hash = location.hash;
   const chapter = hash.match(/^#\/chapter\/([a-z0-9-]+)(?:\/([a-z0-9-]+))?$/);
   const term = hash.match(/^#\/glossary(?:\/([a-z0-9-]+))?$/);
@@ -231,6 +411,7 @@ async function route() {
     if (term[1]) $(`term-${term[1]}`)?.scrollIntoView({ block: 'start' });
   } else if (hash === '#/settings') {
     showView('settings');
+    $('data-dir').textContent = (await invoke('vault_status')).dataDir;
   } else if (state.chapter) {
     await openChapter(state.chapter);
   } else {
@@ -244,6 +425,19 @@ async function setContentView(view) {
   await saveSettings({ contentView: view });
   await renderLibrary();
   if (state.chapter && !$('view-library').hidden) await openChapter(state.chapter);
+}
+
+function onGlobalKey(e) {
+  if (document.body.classList.contains('locked')) return;
+  const typing = e.target instanceof Element && e.target.matches('input, textarea, select');
+  if ((e.ctrlKey && e.key.toLowerCase() === 'k') || (e.key === '/' && !typing)) {
+    e.preventDefault();
+    $('search').focus();
+    $('search').select();
+  } else if (e.ctrlKey && e.key.toLowerCase() === 'l') {
+    e.preventDefault();
+    lock();
+  }
 }
 
 async function start() {
@@ -264,10 +458,55 @@ async function start() {
   });
   form.fontSize.addEventListener('change', () => saveSettings({ fontSize: Number(form.fontSize.value) }));
   form.theme.addEventListener('change', () => saveSettings({ theme: form.theme.value }));
+  form.autoLock.addEventListener('change', () => {
+    const minutes = parseNumber(form.autoLock.value);
+    if (Number.isNaN(minutes)) {
+      $('settings-status').textContent = t('settings-bad-number');
+      return;
+    }
+    saveSettings({ autoLockMinutes: minutes });
+  });
+  $('backup-button').addEventListener('click', async () => {
+    try {
+      const path = await invoke('vault_backup');
+      const bdi = document.createElement('bdi');
+      bdi.textContent = path;
+      $('backup-status').replaceChildren(`${t('backup-done')} `, bdi);
+    } catch (err) {
+      $('backup-status').textContent = t(err?.message_id ?? 'error-generic');
+    }
+  });
+  $('change-passphrase-button').addEventListener('click', async () => {
+    try {
+      await invoke('vault_change_passphrase', { old: form.oldPassphrase.value, new: form.newPassphrase.value });
+      $('passphrase-status').textContent = t('passphrase-changed');
+    } catch (err) {
+      $('passphrase-status').textContent = t(err?.message_id ?? 'error-generic');
+    }
+    form.oldPassphrase.value = '';
+    form.newPassphrase.value = '';
+  });
   $('glossary-filter').addEventListener('input', renderGlossary);
+  $('search').addEventListener('input', () => {
+    clearTimeout(search.timer);
+    search.timer = setTimeout(runSearch, 60);
+  });
+  $('search').addEventListener('keydown', onSearchKey);
+  $('create-form').addEventListener('submit', onCreate);
+  $('create-form').passphrase.addEventListener('input', (e) => { $('strength').textContent = t(strength(e.target.value)); });
+  $('unlock-form').addEventListener('submit', onUnlock);
+  $('lock-button').addEventListener('click', lock);
+  document.addEventListener('keydown', onGlobalKey);
+  for (const ev of ['keydown', 'mousedown', 'mousemove', 'wheel', 'touchstart']) {
+    document.addEventListener(ev, () => { idle.last = Date.now(); }, { passive: true });
+  }
+  setInterval(() => {
+    const limit = state.settings.autoLockMinutes * 60000;
+    if (!document.body.classList.contains('locked') && Date.now() - idle.last > limit) lock();
+  }, 5000);
   window.addEventListener('hashchange', route);
-  await route();
-  // Two frames later the first chapter is on screen; the startup benchmark waits for this.
+  await showLock();
+  // Two frames later the first screen is painted; the startup benchmark waits for this.
   requestAnimationFrame(() => requestAnimationFrame(() => invoke('ui_painted')));
 }
 

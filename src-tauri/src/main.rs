@@ -8,6 +8,7 @@
 
 mod settings;
 mod transport;
+mod vault;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -20,10 +21,19 @@ use dalil_content::{Lang, Sop};
 use dalil_l10n::Localizer;
 use transport::{ChapterEntry, ChapterView, IpcError, PhaseEntry};
 
-/// The SOP, loaded on a thread of its own while the window starts, and never changed after.
+/// The SOP and its search index, loaded on a thread of their own while the window starts,
+/// and never changed after.
 struct Content {
-    loading: Mutex<Option<std::thread::JoinHandle<(Sop, usize)>>>,
-    loaded: OnceLock<(Sop, usize)>,
+    loading: Mutex<Option<std::thread::JoinHandle<Loaded>>>,
+    loaded: OnceLock<Loaded>,
+}
+
+/// What the loading thread produces.
+struct Loaded {
+    sop: Sop,
+    problems: usize,
+    /// The search index; `None` if it could not be built (search then reports an error).
+    index: Option<Mutex<dalil_search::SopIndex>>,
 }
 
 impl Content {
@@ -36,21 +46,29 @@ impl Content {
 
     /// The SOP, waiting for the load to finish the first time.
     fn sop(&self) -> &Sop {
-        &self.get().0
+        &self.get().sop
     }
 
     /// The number of content problems found; the UI warns when it is not zero.
     fn problems(&self) -> usize {
-        self.get().1
+        self.get().problems
     }
 
-    fn get(&self) -> &(Sop, usize) {
+    fn index(&self) -> Option<&Mutex<dalil_search::SopIndex>> {
+        self.get().index.as_ref()
+    }
+
+    fn get(&self) -> &Loaded {
         self.loaded.get_or_init(|| {
             let handle = self.loading.lock().ok().and_then(|mut h| h.take());
             // A load that panicked leaves an empty SOP, which the UI shows as "no chapters".
             handle
                 .and_then(|h| h.join().ok())
-                .unwrap_or_else(|| (Sop::default(), 1))
+                .unwrap_or_else(|| Loaded {
+                    sop: Sop::default(),
+                    problems: 1,
+                    index: None,
+                })
         })
     }
 }
@@ -58,6 +76,8 @@ impl Content {
 /// What the commands share.
 struct AppState {
     content: Content,
+    /// The case store, locked or unlocked.
+    vault: vault::Vault,
     /// The data folder.
     data_dir: PathBuf,
     /// The settings, written through to the data folder on every change.
@@ -207,6 +227,74 @@ fn ui_painted() {
     }
 }
 
+/// Whether the case file exists and is unlocked.
+#[tauri::command]
+fn vault_status(state: tauri::State<'_, AppState>) -> vault::VaultStatus {
+    state.vault.status()
+}
+
+/// Creates the case file on first run.
+#[tauri::command]
+fn vault_create(state: tauri::State<'_, AppState>, passphrase: String) -> Result<(), IpcError> {
+    state.vault.create(passphrase)
+}
+
+/// Unlocks the case file.
+#[tauri::command]
+fn vault_unlock(state: tauri::State<'_, AppState>, passphrase: String) -> Result<(), IpcError> {
+    state.vault.unlock(passphrase)
+}
+
+/// Locks: the store and its key are dropped.
+#[tauri::command]
+fn vault_lock(state: tauri::State<'_, AppState>) {
+    state.vault.lock();
+}
+
+/// Writes an encrypted backup of the case file into the data folder's `backups` folder, and
+/// returns where it went.
+#[tauri::command]
+fn vault_backup(state: tauri::State<'_, AppState>) -> Result<String, IpcError> {
+    state.vault.backup()
+}
+
+/// Changes the passphrase.
+#[tauri::command]
+fn vault_change_passphrase(
+    state: tauri::State<'_, AppState>,
+    old: String,
+    new: String,
+) -> Result<(), IpcError> {
+    state.vault.change_passphrase(old, new)
+}
+
+/// Searches the SOP as the reader types.
+#[tauri::command]
+fn sop_search(
+    state: tauri::State<'_, AppState>,
+    query: &str,
+    lang_code: Option<&str>,
+) -> Result<Vec<transport::SearchGroup>, IpcError> {
+    let lang = lang_code.map(lang).transpose()?;
+    let index = state.content.index().ok_or(SEARCH_FAILED)?;
+    let index = index.lock().map_err(|_| SEARCH_FAILED)?;
+    let options = dalil_search::SearchOptions { lang, limit: 30 };
+    let results = index.search(query, &options).map_err(|e| IpcError {
+        code: e.code(),
+        message_id: match e.code() {
+            "query-too-long" | "query-too-many-words" => "search-too-long",
+            "query-control-character" => "search-bad-character",
+            _ => "search-failed",
+        },
+    })?;
+    Ok(transport::search_groups(&results))
+}
+
+const SEARCH_FAILED: IpcError = IpcError {
+    code: "search-failed",
+    message_id: "search-failed",
+};
+
 /// How many content problems were found at start.
 #[tauri::command]
 fn sop_problems(state: tauri::State<'_, AppState>) -> usize {
@@ -215,7 +303,7 @@ fn sop_problems(state: tauri::State<'_, AppState>) -> usize {
 
 /// The SOP: the folder named by `DALIL_CONTENT`, for staff checking their edits and for
 /// tests, or else the copy built into the app.
-fn load_sop() -> (Sop, usize) {
+fn load_sop() -> Loaded {
     let files = match std::env::var_os("DALIL_CONTENT") {
         Some(dir) => match dalil_sop_files::read_dir(std::path::Path::new(&dir)) {
             Ok(files) => files,
@@ -227,7 +315,12 @@ fn load_sop() -> (Sop, usize) {
         None => dalil_sop_files::bundled(),
     };
     let (sop, diagnostics) = dalil_content::load(&files);
-    (sop, diagnostics.len())
+    let index = dalil_search::SopIndex::build(&sop).ok().map(Mutex::new);
+    Loaded {
+        problems: diagnostics.len(),
+        sop,
+        index,
+    }
 }
 
 /// Only the app's own pages may load in the webview: any other address, typed, linked or
@@ -269,12 +362,13 @@ fn remember_window(window: &tauri::Window, state: &AppState) {
 }
 
 fn main() {
-    let data_dir = settings::data_dir();
+    let data_dir = dalil_store::default_data_dir().unwrap_or_else(|_| PathBuf::from("."));
     let settings = settings::load(&data_dir);
     let result = tauri::Builder::default()
         .plugin(navigation_guard())
         .manage(AppState {
             content: Content::start(),
+            vault: vault::Vault::new(&data_dir),
             data_dir,
             settings: Mutex::new(settings),
         })
@@ -300,7 +394,14 @@ fn main() {
             sop_problems,
             settings_get,
             settings_set,
-            ui_painted
+            ui_painted,
+            vault_status,
+            vault_create,
+            vault_unlock,
+            vault_lock,
+            vault_backup,
+            vault_change_passphrase,
+            sop_search
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

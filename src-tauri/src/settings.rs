@@ -19,6 +19,8 @@ pub struct Settings {
     pub font_size: u8,
     /// `light`, `dark` or `contrast`.
     pub theme: String,
+    /// Minutes without input after which the app locks itself.
+    pub auto_lock_minutes: u16,
     /// The window's size and place, remembered between runs.
     pub window: Option<WindowRect>,
 }
@@ -43,6 +45,7 @@ impl Default for Settings {
             content_view: "ar".into(),
             font_size: 18,
             theme: "light".into(),
+            auto_lock_minutes: 10,
             window: None,
         }
     }
@@ -62,22 +65,9 @@ impl Settings {
         if !matches!(self.theme.as_str(), "light" | "dark" | "contrast") {
             self.theme = d.theme;
         }
+        self.auto_lock_minutes = self.auto_lock_minutes.clamp(1, 240);
         self
     }
-}
-
-/// The data folder: `DALIL_DATA_DIR`, else `$XDG_DATA_HOME/dalil`, else `~/.local/share/dalil`.
-pub fn data_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("DALIL_DATA_DIR").filter(|d| !d.is_empty()) {
-        return PathBuf::from(dir);
-    }
-    if let Some(dir) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
-        return PathBuf::from(dir).join("dalil");
-    }
-    let home = std::env::var_os("HOME")
-        .map(PathBuf::from)
-        .unwrap_or_default();
-    home.join(".local/share/dalil")
 }
 
 fn file(dir: &Path) -> PathBuf {

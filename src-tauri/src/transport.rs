@@ -72,3 +72,73 @@ pub struct TermEntry {
     /// An optional English note on usage.
     pub note_en: Option<String>,
 }
+
+/// Search results for one chapter.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchGroup {
+    /// The chapter id.
+    pub chapter: String,
+    /// The chapter title, in the language of its first hit.
+    pub chapter_title: String,
+    /// The hits, grouped by step (or the chapter text outside steps).
+    pub entries: Vec<SearchEntry>,
+}
+
+/// Search hits for one step, or for a chapter's text outside its steps.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchEntry {
+    /// The step id, if the hits are in a step.
+    pub step: Option<String>,
+    /// One hit per language.
+    pub hits: Vec<SearchHit>,
+}
+
+/// One hit: a title and a snippet as escaped HTML with `<mark>` around matched words.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchHit {
+    /// `ar` or `en`.
+    pub lang: &'static str,
+    /// `rtl` or `ltr`.
+    pub dir: &'static str,
+    /// The title, escaped, with marks.
+    pub title_html: String,
+    /// The snippet of the original text, escaped, with marks.
+    pub snippet_html: String,
+}
+
+/// The transport form of search results.
+pub fn search_groups(results: &dalil_search::SearchResults) -> Vec<SearchGroup> {
+    results
+        .groups()
+        .into_iter()
+        .map(|g| SearchGroup {
+            chapter: g.chapter.to_owned(),
+            chapter_title: g
+                .entries
+                .first()
+                .and_then(|e| e.hits.first())
+                .map(|h| h.chapter_title.clone())
+                .unwrap_or_default(),
+            entries: g
+                .entries
+                .iter()
+                .map(|e| SearchEntry {
+                    step: e.step.map(str::to_owned),
+                    hits: e
+                        .hits
+                        .iter()
+                        .map(|h| SearchHit {
+                            lang: h.lang.code(),
+                            dir: h.lang.dir(),
+                            title_html: h.title.to_html(),
+                            snippet_html: h.snippet.to_html(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}

@@ -129,9 +129,24 @@ pub struct Session {
     pub data_dir: tempfile::TempDir,
 }
 
+/// The passphrase the tests create on first run.
+pub const PASSPHRASE: &str = "river lantern 2026 قلم";
+
 impl Session {
-    /// Starts the app with these extra environment variables.
+    /// Starts the app, creates the passphrase on the first-run screen as a user would, and
+    /// waits until the library shows.
     pub fn start(env: &[(&str, &str)]) -> Session {
+        let app = Session::start_locked(env);
+        app.wait_for("#create-form:not([hidden]) input[name='passphrase']");
+        app.type_into("#create-form input[name='passphrase']", PASSPHRASE);
+        app.type_into("#create-form input[name='confirm']", PASSPHRASE);
+        app.click("#create-form button[type='submit']");
+        app.wait_until("the unlocked library", "return !document.body.classList.contains('locked') && !!document.querySelector('#chapter > *')");
+        app
+    }
+
+    /// Starts the app and leaves it at its lock or first-run screen.
+    pub fn start_locked(env: &[(&str, &str)]) -> Session {
         let serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
         let app = app_binary();
         let (display, xvfb) = display();
@@ -208,7 +223,9 @@ impl Session {
         session.wait_for("#library a");
         session
     }
+}
 
+impl Session {
     fn url(&self, path: &str) -> String {
         format!("{}/session/{}{path}", self.base, self.id)
     }

@@ -10,4 +10,6 @@
     reason = "shared with examples/screenshots.rs, which uses the parts these tests do not"
 )]
 mod driver;
+mod lock;
 mod reader;
+mod search;

@@ -16,7 +16,10 @@ use driver::Session;
 const SIZES: [(u32, u32); 2] = [(1280, 800), (1024, 640)];
 
 /// A screen: its name, the content view to set, and the address to open.
-const SCREENS: [(&str, &str, &str); 5] = [
+const SCREENS: [(&str, &str, &str); 8] = [
+    ("first-run", "", ""),
+    ("unlock", "", "#lock"),
+    ("search", "", "?الضحيه"),
     ("library", "", "#/chapter/intake/intake-separate"),
     ("side-by-side", "both", "#/chapter/children/child-guardian"),
     ("glossary", "", "#/glossary"),
@@ -39,9 +42,24 @@ fn main() {
                 std::fs::write(data.path().join("settings.json"), settings)
                     .unwrap_or_else(|e| panic!("{e}"));
                 let dir = data.path().to_string_lossy().into_owned();
-                let app = Session::start(&[("DALIL_DATA_DIR", &dir)]);
+                let app = if name == "first-run" {
+                    Session::start_locked(&[("DALIL_DATA_DIR", &dir)])
+                } else {
+                    Session::start(&[("DALIL_DATA_DIR", &dir)])
+                };
                 app.set_window_size(w, h);
-                app.js(&format!("location.hash = '{address}'; return true;"));
+                if let Some(query) = address.strip_prefix('?') {
+                    app.type_into("#search", query);
+                    app.wait_for("#search-results mark");
+                } else if address == "#lock" {
+                    app.click("#lock-button");
+                    app.wait_for("#unlock-form:not([hidden])");
+                    app.type_into("#unlock-form input[name='passphrase']", "wrong passphrase");
+                    app.click("#unlock-form button[type='submit']");
+                    app.wait_for("#unlock-error:not([hidden])");
+                } else if !address.is_empty() {
+                    app.js(&format!("location.hash = '{address}'; return true;"));
+                }
                 std::thread::sleep(Duration::from_millis(800));
                 let file = out.join(format!("{name}-{lang}-{w}.png"));
                 std::fs::write(&file, app.screenshot()).unwrap_or_else(|e| panic!("{e}"));
