@@ -1,6 +1,8 @@
 // The Dalil window: the library, the glossary and the settings.
 // All text comes from the shell: Fluent messages, and chapter HTML sanitized by the shell.
 
+import * as cases from './cases.js';
+
 const invoke = (cmd, args) => window.__TAURI_INTERNALS__.invoke(cmd, args);
 
 const state = {
@@ -338,6 +340,8 @@ async function showLock() {
 }
 
 async function lock() {
+  // What is being typed is saved before the key goes.
+  await cases.flushDraft().catch(() => {});
   await invoke('vault_lock');
   await showLock();
 }
@@ -402,6 +406,8 @@ async function onUnlock(e) {
 async function route() {
   if (document.body.classList.contains('locked')) return;
   const hash = location.hash;
+  if (!hash.startsWith('#/case/') || !hash.includes('/step/')) await cases.leave().catch(() => {});
+  if (await cases.route(hash)) return;
   const chapter = hash.match(/^#\/chapter\/([a-z0-9-]+)(?:\/([a-z0-9-]+))?$/);
   const term = hash.match(/^#\/glossary(?:\/([a-z0-9-]+))?$/);
   if (chapter) {
@@ -412,9 +418,9 @@ async function route() {
   } else if (hash === '#/settings') {
     showView('settings');
     $('data-dir').textContent = (await invoke('vault_status')).dataDir;
-  } else if (state.chapter) {
+  } else if (hash === '#/library' && state.chapter) {
     await openChapter(state.chapter);
-  } else {
+  } else if (hash === '' || hash === '#/' || hash === '#/library') {
     const first = document.querySelector('#library a');
     if (first) await openChapter(first.dataset.chapter);
   }
@@ -504,7 +510,9 @@ async function start() {
     const limit = state.settings.autoLockMinutes * 60000;
     if (!document.body.classList.contains('locked') && Date.now() - idle.last > limit) lock();
   }, 5000);
+  cases.initCases({ invoke, t, $, showView, state });
   window.addEventListener('hashchange', route);
+  window.addEventListener('beforeunload', () => { cases.commitNote(); });
   await showLock();
   // Two frames later the first screen is painted; the startup benchmark waits for this.
   requestAnimationFrame(() => requestAnimationFrame(() => invoke('ui_painted')));

@@ -78,3 +78,110 @@ error-disk-full = القرص ممتلئ. لم يضع شيء؛ أفرغ بعض ا
 error-read-only = تتعذّر الكتابة في مجلد البيانات.
 error-data-dir = يتعذّر إنشاء مجلد البيانات.
 error-locked = «دليل» مقفل. افتح القفل أولًا.
+nav-cases = القضايا
+cases-title = القضايا
+cases-new = قضية جديدة
+cases-filter = بحث في القضايا
+cases-status = الحالة
+cases-status-open = مفتوحة
+cases-status-closed = مغلقة
+cases-status-all = الكل
+cases-empty = لا قضايا هنا بعد.
+cases-col-reference = المرجع
+cases-col-title = العنوان
+cases-col-kind = النوع
+cases-col-progress = التقدّم
+cases-col-changed = آخر تغيير
+case-kind-trafficking = اتجار بالبشر
+case-kind-smuggling = تهريب مهاجرين
+case-kind-both = اتجار وتهريب معًا
+case-kind-undetermined = لم يتحدد بعد
+new-case-title = قضية جديدة
+new-case-reference = رقم المرجع
+new-case-case-title = عنوان القضية
+new-case-facts = عن هذه القضية
+new-case-facts-hint = أجب بما هو معلوم الآن. يمكنك تغيير الإجابات لاحقًا، وتتبعها قائمة الخطوات.
+new-case-submit = فتح القضية
+case-reference-required = أعطِ القضية رقم مرجع.
+case-duplicate-reference = توجد قضية بهذا المرجع مسبقًا.
+case-not-found = هذه القضية غير موجودة.
+case-invalid = هذه القيمة غير مقبولة.
+case-closed = هذه القضية مغلقة فلا يمكن تغييرها. أعد فتحها أولًا.
+case-closed-label = مغلقة
+case-open-label = مفتوحة
+case-opened = فُتحت في
+case-edition = إصدار الدليل
+# Variables:
+#   $count (Number) - mandatory steps that apply and are still pending
+case-pending-mandatory = { $count ->
+        [zero] لا خطوة إلزامية متبقية.
+        [one] بقيت خطوة إلزامية واحدة.
+        [two] بقيت خطوتان إلزاميتان.
+        [few] بقيت { $count } خطوات إلزامية.
+        [many] بقيت { $count } خطوةً إلزامية.
+       *[other] بقيت { $count } خطوة إلزامية.
+    }
+case-walk = انتقل إلى الخطوة التالية
+case-edit-facts = تغيير الوقائع
+case-history = السجل
+case-close = إغلاق القضية
+case-reopen = إعادة فتح القضية
+case-close-question = أتغلق هذه القضية؟ تصبح للقراءة فقط حتى يُعاد فتحها، ويُسجَّل الأمران في السجل.
+case-close-confirm = أغلقها
+cancel = إلغاء
+case-hidden-steps = خطوات لم تعد تنطبق
+case-hidden-steps-hint = تغيّرت الوقائع فلم تعد هذه الخطوات لازمة، وما دُوّن عليها محفوظ.
+case-retired-steps = خطوات أُلغيت من الدليل
+case-retired-steps-hint = ألغى إصدار أحدث من الدليل هذه الخطوات، وما دُوّن عليها محفوظ.
+facts-title = وقائع القضية
+facts-save = حفظ الوقائع
+facts-saved = حُفظت الوقائع.
+facts-appeared = أصبحت هذه الخطوات منطبقة:
+facts-hidden = لم تعد هذه الخطوات منطبقة (وملاحظاتها محفوظة):
+back-to-case = العودة إلى القضية
+step-state-label = حالة الخطوة
+step-state-done = تمّت
+step-state-na = لا تنطبق
+step-state-blocked = متعذّرة
+step-state-pending = قيد الانتظار
+step-reason = السبب
+step-reason-required = اذكر سببًا لـ«لا تنطبق» أو «متعذّرة».
+step-mandatory-pending = إلزامية
+step-shown-because = تظهر بسبب:
+# Variables:
+#   $count (Number) - notes tied to the step
+step-notes-count = { $count ->
+        [zero] لا ملاحظات
+        [one] ملاحظة واحدة
+        [two] ملاحظتان
+        [few] { $count } ملاحظات
+        [many] { $count } ملاحظةً
+       *[other] { $count } ملاحظة
+    }
+note-label = ملاحظة
+note-saving = جارٍ الحفظ…
+note-saved = حُفظت.
+note-draft-restored = استُعيد ما كنت تكتبه، وهو محفوظ.
+note-edit = تعديل
+note-revisions = المراجعات
+note-deleted = (محذوفة)
+walk-prev = السابقة
+walk-next = التالية
+walk-next-mandatory = الخطوة الإلزامية التالية
+# Variables:
+#   $count (Number) - entries in the audit log
+history-verified = السجل سليم: { $count ->
+        [zero] لا قيود
+        [one] قيد واحد
+        [two] قيدان
+        [few] { $count } قيود
+        [many] { $count } قيدًا
+       *[other] { $count } قيد
+    }، وتنتهي السلسلة عند
+# Variables:
+#   $entry (Number) - the first entry that does not verify
+history-broken = عُدّل السجل: تنقطع السلسلة عند القيد { $entry }.
+history-when = الوقت
+history-action = الإجراء
+history-entity = العنصر
+note-deleted-error = حُذفت هذه الملاحظة.

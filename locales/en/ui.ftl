@@ -78,3 +78,99 @@ error-disk-full = The disk is full. Nothing was lost; free some space and try ag
 error-read-only = The data folder cannot be written to.
 error-data-dir = The data folder cannot be created.
 error-locked = Dalil is locked. Unlock it first.
+nav-cases = Cases
+cases-title = Cases
+cases-new = New case
+cases-filter = Search the cases
+cases-status = Status
+cases-status-open = Open
+cases-status-closed = Closed
+cases-status-all = All
+cases-empty = No cases here yet.
+cases-col-reference = Reference
+cases-col-title = Title
+cases-col-kind = Kind
+cases-col-progress = Progress
+cases-col-changed = Last change
+case-kind-trafficking = Trafficking in persons
+case-kind-smuggling = Smuggling of migrants
+case-kind-both = Trafficking and smuggling
+case-kind-undetermined = Not yet determined
+new-case-title = New case
+new-case-reference = Reference number
+new-case-case-title = Case title
+new-case-facts = About this case
+new-case-facts-hint = Answer what is known now. You can change the answers later, and the checklist follows them.
+new-case-submit = Open the case
+case-reference-required = Give the case a reference number.
+case-duplicate-reference = A case with this reference already exists.
+case-not-found = This case does not exist.
+case-invalid = This value is not accepted.
+case-closed = This case is closed, so it cannot be changed. Reopen it first.
+case-closed-label = Closed
+case-open-label = Open
+case-opened = Opened
+case-edition = SOP edition
+# Variables:
+#   $count (Number) - mandatory steps that apply and are still pending
+case-pending-mandatory = { $count ->
+        [0] No mandatory step is pending.
+        [one] One mandatory step is pending.
+       *[other] { $count } mandatory steps are pending.
+    }
+case-walk = Walk through the next step
+case-edit-facts = Change the facts
+case-history = History
+case-close = Close the case
+case-reopen = Reopen the case
+case-close-question = Close this case? It becomes read-only until it is reopened, and the history records both.
+case-close-confirm = Close it
+cancel = Cancel
+case-hidden-steps = Steps that no longer apply
+case-hidden-steps-hint = The facts changed so that these steps are not needed; what was recorded against them is kept.
+case-retired-steps = Steps retired from the SOP
+case-retired-steps-hint = A newer edition of the SOP removed these steps; what was recorded against them is kept.
+facts-title = The facts of the case
+facts-save = Save the facts
+facts-saved = The facts were saved.
+facts-appeared = These steps now apply:
+facts-hidden = These steps no longer apply (their notes are kept):
+back-to-case = Back to the case
+step-state-label = State of the step
+step-state-done = Done
+step-state-na = Not applicable
+step-state-blocked = Blocked
+step-state-pending = Pending
+step-reason = Reason
+step-reason-required = Give a reason for not applicable or blocked.
+step-mandatory-pending = Mandatory
+step-shown-because = Shown because:
+# Variables:
+#   $count (Number) - notes tied to the step
+step-notes-count = { $count ->
+        [one] one note
+       *[other] { $count } notes
+    }
+note-label = Note
+note-saving = Saving…
+note-saved = Saved.
+note-draft-restored = Restored what you were typing; it is saved.
+note-edit = Edit
+note-revisions = Revisions
+note-deleted = (deleted)
+walk-prev = Previous
+walk-next = Next
+walk-next-mandatory = Next mandatory step
+# Variables:
+#   $count (Number) - entries in the audit log
+history-verified = History verified: { $count ->
+        [one] one entry
+       *[other] { $count } entries
+    }; the chain ends at
+# Variables:
+#   $entry (Number) - the first entry that does not verify
+history-broken = The history was altered: it breaks at entry { $entry }.
+history-when = When
+history-action = Action
+history-entity = Item
+note-deleted-error = This note was deleted.

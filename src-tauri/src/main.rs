@@ -6,6 +6,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod cases;
 mod settings;
 mod transport;
 mod vault;
@@ -401,7 +402,20 @@ fn main() {
             vault_lock,
             vault_backup,
             vault_change_passphrase,
-            sop_search
+            sop_search,
+            cases::cases_list,
+            cases::case_questions,
+            cases::case_create,
+            cases::case_view,
+            cases::case_set_facts,
+            cases::case_step_state,
+            cases::step_notes,
+            cases::draft_save,
+            cases::note_commit,
+            cases::note_revisions,
+            cases::case_history,
+            cases::case_close,
+            cases::case_reopen
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -122,6 +122,16 @@ impl Vault {
             .map_err(map_error)
     }
 
+    /// Runs `f` on the unlocked store; an error when locked.
+    pub fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+    ) -> Result<T, IpcError> {
+        let mut guard = self.store.lock().map_err(|_| GENERIC)?;
+        let store = guard.as_mut().ok_or(LOCKED)?;
+        f(store).map_err(map_error)
+    }
+
     fn put(&self, store: Store) -> Result<(), IpcError> {
         let mut guard = self.store.lock().map_err(|_| GENERIC)?;
         *guard = Some(store);
@@ -153,6 +163,12 @@ pub fn map_error(e: StoreError) -> IpcError {
         "disk-full" => "error-disk-full",
         "read-only" | "permission-denied" => "error-read-only",
         "no-database" => "unlock-no-database",
+        "case-closed" => "case-closed",
+        "reason-required" => "step-reason-required",
+        "duplicate-reference" => "case-duplicate-reference",
+        "not-found" => "case-not-found",
+        "note-deleted" => "note-deleted-error",
+        "invalid" => "case-invalid",
         _ => "error-generic",
     };
     IpcError {

@@ -5,6 +5,7 @@
 //! testing), `tauri-driver` and `WebKitWebDriver`. When one is missing the tests fail and say
 //! which: they are never skipped.
 
+mod cases;
 #[allow(
     dead_code,
     reason = "shared with examples/screenshots.rs, which uses the parts these tests do not"

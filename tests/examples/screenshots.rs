@@ -16,7 +16,12 @@ use driver::Session;
 const SIZES: [(u32, u32); 2] = [(1280, 800), (1024, 640)];
 
 /// A screen: its name, the content view to set, and the address to open.
-const SCREENS: [(&str, &str, &str); 8] = [
+const SCREENS: [(&str, &str, &str); 13] = [
+    ("cases", "", "#/cases"),
+    ("new-case", "", "#/new-case"),
+    ("case", "", "#/case/1"),
+    ("walk-through", "", "#/case/1/step/child-guardian"),
+    ("history", "", "#/case/1/history"),
     ("first-run", "", ""),
     ("unlock", "", "#lock"),
     ("search", "", "?الضحيه"),
@@ -26,6 +31,23 @@ const SCREENS: [(&str, &str, &str); 8] = [
     ("settings", "", "#/settings"),
     ("dark", "", "#/chapter/identification"),
 ];
+
+/// A fictional case, made through the app's own commands: no real person, place or event.
+fn fictional_case(app: &Session) {
+    app.js(
+        "const i = window.__TAURI_INTERNALS__.invoke;\
+         return (async () => {\
+           const id = await i('case_create', {reference: 'TIP-2026-0042', title: 'مطعم على الطريق السريع', facts: {kind: 'trafficking', child: 'yes', 'foreign-national': 'yes', 'labour-exploitation': 'yes'}});\
+           await i('case_step_state', {id, step: 'intake-log-report', value: 'done', reason: null});\
+           await i('case_step_state', {id, step: 'intake-assess-danger', value: 'done', reason: null});\
+           await i('case_step_state', {id, step: 'intake-safety-questions', value: 'blocked', reason: 'الشخص يتلقى العلاج الآن'});\
+           await i('note_commit', {id, step: 'child-guardian', note: null, text: 'أُبلغت دائرة رعاية الأحداث في الساعة 02:10. الشاهد (أ) حاضر.'});\
+           await i('case_create', {reference: 'SOM-2026-0007', title: 'Border crossing, vehicle', facts: {kind: 'smuggling'}});\
+           return id;\
+         })();",
+    );
+    std::thread::sleep(Duration::from_millis(500));
+}
 
 fn main() {
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/screenshots");
@@ -48,6 +70,9 @@ fn main() {
                     Session::start(&[("DALIL_DATA_DIR", &dir)])
                 };
                 app.set_window_size(w, h);
+                if address.starts_with("#/case") {
+                    fictional_case(&app);
+                }
                 if let Some(query) = address.strip_prefix('?') {
                     app.type_into("#search", query);
                     app.wait_for("#search-results mark");

@@ -164,3 +164,202 @@ pub fn all_facts(manifest: &Manifest, facts: &Facts) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// What the case store holds for one step of a case, in plain strings so that this crate
+/// does not depend on the store.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Recorded {
+    /// `pending`, `done`, `not-applicable` or `blocked`.
+    pub state: String,
+    /// The reason given, for not-applicable and blocked.
+    pub reason: Option<String>,
+    /// When the state was set, RFC 3339.
+    pub updated_at: String,
+}
+
+/// A step of a case's checklist with what was recorded against it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The step and why it applies.
+    pub item: Item,
+    /// The recorded state, if any (none means pending).
+    pub recorded: Option<Recorded>,
+    /// How many live notes are tied to the step.
+    pub notes: usize,
+}
+
+/// A case's checklist: the steps that apply, and the steps that no longer apply or no longer
+/// exist but carry something the officer recorded, which is never hidden from them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CaseChecklist {
+    /// The applicable steps, in phase order.
+    pub applicable: Vec<Row>,
+    /// Steps of the SOP that the facts no longer call for, but that carry a state or notes.
+    pub hidden: Vec<Row>,
+    /// Step ids that this edition of the SOP no longer has (retired by a newer edition), with
+    /// their recorded state and note count.
+    pub retired: Vec<(String, Option<Recorded>, usize)>,
+}
+
+impl CaseChecklist {
+    /// Applicable steps that are done, not applicable or blocked, and all applicable steps.
+    pub fn progress(&self) -> (usize, usize) {
+        let done = self
+            .applicable
+            .iter()
+            .filter(|r| r.recorded.as_ref().is_some_and(|s| s.state != "pending"))
+            .count();
+        (done, self.applicable.len())
+    }
+
+    /// Mandatory applicable steps still pending.
+    pub fn pending_mandatory(&self) -> usize {
+        self.applicable
+            .iter()
+            .filter(|r| r.item.required && r.recorded.as_ref().is_none_or(|s| s.state == "pending"))
+            .count()
+    }
+}
+
+/// Joins the derived checklist with what the store recorded: `recorded` maps step ids to
+/// their state, `notes` maps step ids to their number of live notes.
+pub fn case_checklist(
+    sop: &Sop,
+    facts: &Facts,
+    recorded: &std::collections::BTreeMap<String, Recorded>,
+    notes: &std::collections::BTreeMap<String, usize>,
+) -> CaseChecklist {
+    let applicable: Vec<Row> = applicable(sop, facts)
+        .into_iter()
+        .map(|item| Row {
+            recorded: recorded.get(&item.step).cloned(),
+            notes: notes.get(&item.step).copied().unwrap_or(0),
+            item,
+        })
+        .collect();
+    let shown: std::collections::BTreeSet<&str> =
+        applicable.iter().map(|r| r.item.step.as_str()).collect();
+    let carries = |id: &str| {
+        recorded.get(id).is_some_and(|r| r.state != "pending")
+            || notes.get(id).is_some_and(|n| *n > 0)
+    };
+    let mut hidden = Vec::new();
+    for (chapter, step) in sop.steps(Lang::Ar) {
+        if !shown.contains(step.id.as_str()) && carries(&step.id) {
+            hidden.push(Row {
+                item: Item {
+                    step: step.id.clone(),
+                    chapter: chapter.id.clone(),
+                    phase: chapter.phase.clone(),
+                    required: step.required(),
+                    conditional: step.when.is_some(),
+                    reasons: Vec::new(),
+                },
+                recorded: recorded.get(&step.id).cloned(),
+                notes: notes.get(&step.id).copied().unwrap_or(0),
+            });
+        }
+    }
+    let known: std::collections::BTreeSet<&str> =
+        sop.steps(Lang::Ar).map(|(_, s)| s.id.as_str()).collect();
+    let mut ids: std::collections::BTreeSet<&String> = recorded.keys().collect();
+    ids.extend(notes.keys());
+    let retired = ids
+        .into_iter()
+        .filter(|id| !known.contains(id.as_str()) && carries(id))
+        .map(|id| {
+            (
+                id.clone(),
+                recorded.get(id).cloned(),
+                notes.get(id).copied().unwrap_or(0),
+            )
+        })
+        .collect();
+    CaseChecklist {
+        applicable,
+        hidden,
+        retired,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    fn sop() -> Sop {
+        let mut files = dalil_content::Files::new();
+        files.insert(
+            "manifest.toml".into(),
+            br#"id = "t"
+version = "1"
+date = "2026-01-01"
+chapters = ["c"]
+[label]
+ar = "a"
+en = "e"
+[[phase]]
+id = "p"
+ar = "a"
+en = "e"
+[[fact]]
+id = "child"
+type = "yes-no"
+question.ar = "a"
+question.en = "e"
+label.ar = "a"
+label.en = "e"
+"#
+            .to_vec(),
+        );
+        files.insert("glossary.toml".into(), Vec::new());
+        for lang in ["ar", "en"] {
+            files.insert(
+                format!("chapters/c/{lang}.md"),
+                b"+++\nid = \"c\"\ntitle = \"t\"\nphase = \"p\"\n+++\n\n### A {#a .step}\n\nDo a. Then b.\n\n### B {#b .step when=\"child\"}\n\nDo b. Then c.\n"
+                    .to_vec(),
+            );
+        }
+        let (sop, diagnostics) = dalil_content::load(&files);
+        assert_eq!(diagnostics, vec![]);
+        sop
+    }
+
+    fn done() -> Recorded {
+        Recorded {
+            state: "done".into(),
+            reason: None,
+            updated_at: "2026-01-01T00:00:00Z".into(),
+        }
+    }
+
+    #[test]
+    fn a_step_that_stops_applying_keeps_its_state_and_notes_in_the_hidden_group() {
+        let sop = sop();
+        let recorded = BTreeMap::from([("b".to_string(), done())]);
+        let notes = BTreeMap::from([("b".to_string(), 2)]);
+        let child = parse_facts(&sop.manifest, "child").unwrap_or_default();
+        let with = case_checklist(&sop, &child, &recorded, &notes);
+        assert_eq!(with.applicable.len(), 2);
+        assert!(with.hidden.is_empty());
+        assert_eq!(with.progress(), (1, 2));
+        assert_eq!(with.pending_mandatory(), 1);
+
+        let without = case_checklist(&sop, &Facts::new(), &recorded, &notes);
+        assert_eq!(without.applicable.len(), 1);
+        assert_eq!(without.hidden.len(), 1);
+        assert_eq!(without.hidden[0].item.step, "b");
+        assert_eq!(without.hidden[0].notes, 2);
+        assert_eq!(without.hidden[0].recorded, Some(done()));
+    }
+
+    #[test]
+    fn a_step_the_sop_no_longer_has_is_retired_with_its_notes() {
+        let sop = sop();
+        let notes = BTreeMap::from([("gone".to_string(), 1), ("a".to_string(), 0)]);
+        let list = case_checklist(&sop, &Facts::new(), &BTreeMap::new(), &notes);
+        assert_eq!(list.retired, vec![("gone".to_string(), None, 1)]);
+    }
+}
