@@ -1,9 +1,11 @@
 //! Integration tests across the crates. One binary, so the suite links once.
 
+mod case_cli;
 mod cli;
 mod fixtures;
 mod hostile;
 mod l10n;
 mod properties;
 mod real_content;
+mod report;
 mod support;

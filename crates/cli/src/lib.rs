@@ -12,6 +12,9 @@ use dalil_content::{Diagnostic, Files, Lang, Sop};
 use dalil_l10n::{Arg, Localizer};
 use dalil_search::{Highlighted, SearchError, SearchOptions, SearchResults, SopIndex};
 
+mod cases;
+mod export;
+
 /// The command line.
 #[derive(Debug, Parser)]
 #[command(
@@ -23,6 +26,9 @@ struct Cli {
     /// Use the SOP in this folder instead of the one built into `dalil`.
     #[arg(long, global = true, value_name = "DIR")]
     content: Option<PathBuf>,
+    // `--data-dir` and `--passphrase-file`, for the commands on the case file.
+    #[command(flatten)]
+    store: cases::StoreArgs,
     #[command(subcommand)]
     command: Command,
 }
@@ -80,7 +86,17 @@ enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+        /// Search the notes in the case file instead of the SOP (needs the passphrase).
+        #[arg(long)]
+        notes: bool,
     },
+    // `case`, `step`, `note`, `history`, `audit`, `backup`, `restore`, `passphrase`.
+    #[command(flatten)]
+    Store(cases::StoreCommand),
+    /// Write a case's report (HTML, to print) or its bundle (to hand the case over).
+    Export(export::ExportArgs),
+    /// Check a case bundle: exit 0 intact, 1 altered, 2 unreadable.
+    Verify(export::VerifyArgs),
 }
 
 /// The languages `dalil search` looks in.
@@ -355,7 +371,12 @@ fn execute(
             lang,
             limit,
             json,
+            notes,
         } => {
+            if notes {
+                let query = query.join(" ");
+                return cases::search_notes(&query, limit, json, &cli.store, l10n, out, err);
+            }
             let sop = load_clean(cli.content.as_ref(), l10n)?;
             let index = SopIndex::build(&sop).map_err(|e| search_failure(l10n, &e))?;
             let options = SearchOptions {
@@ -373,6 +394,13 @@ fn execute(
             print_search(&sop, &results, l10n, out, err).map_err(write_failed)?;
             Ok(0)
         }
+        Command::Store(command) => {
+            cases::run(command, &cli.store, cli.content.as_ref(), l10n, out, err)
+        }
+        Command::Export(args) => {
+            export::export(args, &cli.store, cli.content.as_ref(), l10n, out, err)
+        }
+        Command::Verify(args) => export::verify(args, l10n, out),
     }
 }
 

@@ -27,6 +27,11 @@ pub const FILES: &[(Lang, &str, &str)] = &[
         include_str!("../../../locales/ar/ui.ftl"),
     ),
     (
+        Lang::Ar,
+        "report.ftl",
+        include_str!("../../../locales/ar/report.ftl"),
+    ),
+    (
         Lang::En,
         "cli.ftl",
         include_str!("../../../locales/en/cli.ftl"),
@@ -40,6 +45,11 @@ pub const FILES: &[(Lang, &str, &str)] = &[
         Lang::En,
         "ui.ftl",
         include_str!("../../../locales/en/ui.ftl"),
+    ),
+    (
+        Lang::En,
+        "report.ftl",
+        include_str!("../../../locales/en/report.ftl"),
     ),
 ];
 

@@ -83,13 +83,13 @@ pub(crate) struct Change<'a> {
     pub(crate) digest: [u8; 32],
 }
 
-/// SHA-256 of a text.
-pub(crate) fn digest_text(text: &str) -> [u8; 32] {
+/// SHA-256 of a text: the digest recorded for a note's text, a fact's value, a kind.
+pub fn digest_text(text: &str) -> [u8; 32] {
     Sha256::digest(text.as_bytes()).into()
 }
 
-/// SHA-256 of several fields, each length-prefixed.
-pub(crate) fn digest_fields(fields: &[&str]) -> [u8; 32] {
+/// SHA-256 of several fields, each length-prefixed: the digest recorded for a step state.
+pub fn digest_fields(fields: &[&str]) -> [u8; 32] {
     let mut h = Sha256::new();
     for f in fields {
         h.update((f.len() as u32).to_be_bytes());
@@ -103,8 +103,9 @@ fn put_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
-/// The canonical record of an entry (see the module documentation).
-pub(crate) fn encode(
+/// The canonical record of an entry (see the module documentation). Public so that an
+/// exported log can be checked away from the store, with this one encoding.
+pub fn encode(
     seq: u64,
     at: &str,
     action: &str,
@@ -141,8 +142,8 @@ pub(crate) fn encode(
     out
 }
 
-/// `SHA-256(prev || record)`.
-pub(crate) fn chain(prev: &[u8], record: &[u8]) -> [u8; 32] {
+/// `SHA-256(prev || record)`: the hash of an entry, given the previous entry's hash.
+pub fn chain(prev: &[u8], record: &[u8]) -> [u8; 32] {
     let mut h = Sha256::new();
     h.update(prev);
     h.update(record);

@@ -4,7 +4,7 @@
 //! runs many changes in one transaction (all or nothing), for imports and for re-deriving a
 //! checklist.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::audit::{self, Change, actions};
 use crate::error::StoreError;
@@ -13,7 +13,9 @@ use crate::model::{CaseId, CaseKind, CaseStatus, NewCase, NoteId, StepState, par
 /// A write transaction in progress. Obtained from [`crate::Store::batch`]; everything done
 /// through it commits together, or not at all when the closure returns an error.
 pub struct Batch<'a> {
-    pub(crate) conn: &'a Connection,
+    /// The transaction itself, not only its connection: the notes index is written through
+    /// dalil-search's API, which takes the transaction to make that requirement visible.
+    pub(crate) conn: &'a Transaction<'a>,
     pub(crate) now: String,
 }
 
@@ -238,7 +240,7 @@ impl Batch<'_> {
     }
 
     /// Writes a new note on an open case, on the case itself (`step` = `None`) or on a step,
-    /// and discards the matching draft.
+    /// indexes it for search, and discards the matching draft.
     pub fn add_note(
         &mut self,
         case: CaseId,
@@ -256,6 +258,7 @@ impl Batch<'_> {
             .execute(params![case.0, kind, subject_id, self.now])?;
         let note = NoteId(self.conn.last_insert_rowid());
         self.insert_revision(note, 1, Some(text))?;
+        dalil_search::notes::index_note(self.conn, note.0, case.0, text)?;
         self.drop_draft(case, kind, subject_id)?;
         let id = note.to_string();
         self.audit(Change {
@@ -320,7 +323,7 @@ impl Batch<'_> {
     }
 
     /// Replaces a live note's text with a new revision; every earlier revision is kept. The
-    /// matching draft is discarded.
+    /// search index is given the new text and the matching draft is discarded.
     pub fn edit_note(&mut self, note: NoteId, text: &str) -> Result<(), StoreError> {
         not_blank(text, "text")?;
         let (case, kind, subject_id, revision) = self.live_note(note)?;
@@ -328,6 +331,7 @@ impl Batch<'_> {
         self.conn
             .prepare_cached("UPDATE notes SET revision = ?2 WHERE id = ?1")?
             .execute(params![note.0, revision + 1])?;
+        dalil_search::notes::index_note(self.conn, note.0, case.0, text)?;
         self.drop_draft(case, &kind, &subject_id)?;
         let id = note.to_string();
         self.audit(Change {
@@ -339,14 +343,15 @@ impl Batch<'_> {
         })
     }
 
-    /// Deletes a live note: it leaves the list of notes, and its history keeps every revision
-    /// plus a tombstone.
+    /// Deletes a live note: it leaves the list of notes and the search index, and its history
+    /// keeps every revision plus a tombstone.
     pub fn delete_note(&mut self, note: NoteId) -> Result<(), StoreError> {
         let (case, _, _, revision) = self.live_note(note)?;
         self.insert_revision(note, revision + 1, None)?;
         self.conn
             .prepare_cached("UPDATE notes SET revision = ?2, deleted_at = ?3 WHERE id = ?1")?
             .execute(params![note.0, revision + 1, self.now])?;
+        dalil_search::notes::unindex_note(self.conn, note.0)?;
         let id = note.to_string();
         self.audit(Change {
             action: actions::NOTE_DELETE,

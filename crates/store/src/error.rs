@@ -107,6 +107,14 @@ pub enum StoreError {
         /// What is wrong there.
         kind: BreakKind,
     },
+    /// A search query cannot be used: too long, too many words, or a control character. The
+    /// query itself is never part of the error.
+    #[error("the search query cannot be used ({reason})")]
+    BadQuery {
+        /// dalil-search's code for the problem: "query-too-long", "query-too-many-words" or
+        /// "query-control-character".
+        reason: &'static str,
+    },
     /// No data folder could be found: neither DALIL_DATA_DIR, XDG_DATA_HOME nor HOME is set.
     #[error("no data folder: set DALIL_DATA_DIR")]
     NoDataDir,
@@ -151,6 +159,7 @@ impl StoreError {
             StoreError::DuplicateReference => "duplicate-reference",
             StoreError::Invalid { .. } => "invalid",
             StoreError::AuditBroken { .. } => "audit-broken",
+            StoreError::BadQuery { .. } => "bad-query",
             StoreError::NoDataDir => "no-data-dir",
             StoreError::Io { .. } => "io",
             StoreError::Sqlite { .. } => "sqlite",
@@ -201,6 +210,19 @@ impl From<rusqlite::Error> for StoreError {
             | rusqlite::Error::IntegralValueOutOfRange(..)
             | rusqlite::Error::Utf8Error(..) => StoreError::Damaged,
             _ => StoreError::Sqlite { code: 0 },
+        }
+    }
+}
+
+/// Maps a failure of the notes index: an SQLite error like any other, or a query that cannot
+/// be used.
+impl From<dalil_search::SearchError> for StoreError {
+    fn from(e: dalil_search::SearchError) -> Self {
+        match e {
+            dalil_search::SearchError::Sqlite(e) => e.into(),
+            other => StoreError::BadQuery {
+                reason: other.code(),
+            },
         }
     }
 }

@@ -241,6 +241,17 @@ pub struct Note {
     pub updated_at: OffsetDateTime,
 }
 
+/// A note found by [`crate::Store::search_notes`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteMatch {
+    /// The note, as it is now.
+    pub note: Note,
+    /// The reference of the note's case, so that a list of hits across cases can name them.
+    pub case_reference: String,
+    /// A window of the note's text with the query's matches marked.
+    pub snippet: dalil_search::Highlighted,
+}
+
 /// One revision in a note's history.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoteRevision {

@@ -37,6 +37,13 @@ impl Passphrase {
         self.0.is_empty()
     }
 
+    /// Whether two passphrases are the same, compared in constant time: for a front end that
+    /// asks for a new passphrase twice.
+    pub fn same_as(&self, other: &Passphrase) -> bool {
+        let (a, b) = (self.as_bytes(), other.as_bytes());
+        a.len() == b.len() && openssl::memcmp::eq(a, b)
+    }
+
     pub(crate) fn as_bytes(&self) -> &[u8] {
         self.0.as_bytes()
     }

@@ -286,6 +286,16 @@ impl Store {
         Ok(out)
     }
 
+    /// The case with this reference, exactly as stored, if any.
+    pub fn case_by_reference(&self, reference: &str) -> Result<Option<CaseId>, StoreError> {
+        let id: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT id FROM cases WHERE reference = ?1")?
+            .query_row([reference], |r| r.get(0))
+            .optional()?;
+        Ok(id.map(CaseId))
+    }
+
     /// One case.
     pub fn case(&self, case: CaseId) -> Result<Case, StoreError> {
         let row: Option<CaseRow> = self
@@ -470,6 +480,52 @@ impl Store {
             return Err(StoreError::NotFound {
                 entity: "note",
                 id: note.to_string(),
+            });
+        }
+        Ok(out)
+    }
+
+    /// The live notes that match `query`, newest first, in one case or (with `None`) in all,
+    /// at most `limit` of them, each with its case's reference and a snippet.
+    ///
+    /// The query is what the user typed: its words are normalized as the notes' words were
+    /// (so tashkeel, hamza forms, Arabic-Indic digits and English suffixes do not matter), they
+    /// are ANDed, and the last one also matches as a prefix. It never reaches FTS5's query
+    /// syntax. `BadQuery` for a query that is too long, has too many words or holds a control
+    /// character; `NotFound` for a case filter naming no case.
+    pub fn search_notes(
+        &self,
+        query: &str,
+        case: Option<CaseId>,
+        limit: usize,
+    ) -> Result<Vec<NoteMatch>, StoreError> {
+        let query = dalil_search::Query::parse(query)?;
+        if let Some(case) = case {
+            case_status(&self.conn, case)?;
+        }
+        let options = dalil_search::notes::NotesOptions {
+            case_id: case.map(|c| c.0),
+            order: dalil_search::notes::NoteOrder::Newest,
+            limit,
+        };
+        let hits = dalil_search::notes::search_notes(&self.conn, &query, &options)?;
+        let mut out = Vec::with_capacity(hits.len());
+        for hit in hits {
+            let note = match self.note(NoteId(hit.note_id)) {
+                Ok(note) => note,
+                // The index is written in the transaction of every note change, so a hit on a
+                // deleted or missing note means the file was changed behind the store's back.
+                Err(StoreError::NoteDeleted { .. } | StoreError::NotFound { .. }) => {
+                    return Err(StoreError::Damaged);
+                }
+                Err(e) => return Err(e),
+            };
+            let case_reference = self.case(note.case)?.reference;
+            let snippet = dalil_search::notes::note_snippet(&note.text, &query);
+            out.push(NoteMatch {
+                note,
+                case_reference,
+                snippet,
             });
         }
         Ok(out)

@@ -436,3 +436,75 @@ fn a_missing_file_is_no_database() -> TestResult {
     assert!(snapshot(dir.path())?.is_empty());
     Ok(())
 }
+
+/// The ids of the notes a search finds, in ascending order.
+fn found(store: &Store, query: &str, case: Option<dalil_store::CaseId>) -> Vec<i64> {
+    let mut ids: Vec<i64> = store
+        .search_notes(query, case, 100)
+        .unwrap_or_else(|e| panic!("search failed: {}", e.code()))
+        .iter()
+        .map(|m| m.note.id.0)
+        .collect();
+    ids.sort_unstable();
+    ids
+}
+
+#[test]
+fn the_notes_index_follows_every_note_change_in_its_transaction() -> TestResult {
+    let dir = tempdir()?;
+    let (path, mut store) = new_store(dir.path())?;
+    let a = sample_case(&mut store)?;
+    let b = store.create_case(&new_case("BGD-2024-002"))?;
+    let n1 = store.add_note(a, Some("intake-foreign"), "جواز سفر الضحيّة محتجز")?;
+    let n2 = store.add_note(b, None, "The passport was returned")?;
+    assert_eq!(found(&store, "جواز", None), [n1.0]);
+    assert_eq!(found(&store, "passport", None), [n2.0]);
+    assert_eq!(found(&store, "passp", Some(a)), Vec::<i64>::new());
+    let hits = store.search_notes("الضَّحِيَّة", None, 10)?;
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].case_reference, "BGD-2024-001");
+    assert_eq!(hits[0].note.step.as_deref(), Some("intake-foreign"));
+    assert_eq!(hits[0].snippet.marks.len(), 1);
+
+    // An edit replaces the indexed words; a deletion removes them.
+    store.edit_note(n2, "Returned to the embassy")?;
+    assert_eq!(found(&store, "passport", None), Vec::<i64>::new());
+    assert_eq!(found(&store, "embassy", None), [n2.0]);
+    store.delete_note(n2)?;
+    assert_eq!(found(&store, "embassy", None), Vec::<i64>::new());
+
+    // A batch that fails leaves nothing in the index either.
+    let failed: Result<(), StoreError> = store.batch(|tx| {
+        tx.add_note(a, None, "rolled back harbour")?;
+        Err(StoreError::Invalid { field: "test" })
+    });
+    assert_eq!(code(&failed), "invalid");
+    assert_eq!(found(&store, "harbour", None), Vec::<i64>::new());
+
+    // The index survives reopening; bad queries and unknown cases have their codes.
+    store.lock()?;
+    let store = Store::open(&path, &pass())?;
+    assert_eq!(found(&store, "محتجز", None), [n1.0]);
+    assert_eq!(
+        code(&store.search_notes(&"a".repeat(300), None, 5)),
+        "bad-query"
+    );
+    assert_eq!(code(&store.search_notes("x\u{1}", None, 5)), "bad-query");
+    assert_eq!(
+        code(&store.search_notes("x", Some(dalil_store::CaseId(99)), 5)),
+        "not-found"
+    );
+    assert!(store.search_notes("", None, 5)?.is_empty());
+    Ok(())
+}
+
+#[test]
+fn a_case_is_found_by_its_exact_reference() -> TestResult {
+    let dir = tempdir()?;
+    let (_path, mut store) = new_store(dir.path())?;
+    let case = sample_case(&mut store)?;
+    assert_eq!(store.case_by_reference("BGD-2024-001")?, Some(case));
+    assert_eq!(store.case_by_reference("BGD-2024")?, None);
+    assert_eq!(store.case_by_reference("%")?, None);
+    Ok(())
+}

@@ -37,6 +37,63 @@ fn fixture(path: &Path, version: u32) -> TestResult {
     conn.pragma_update(None, "user_version", version)?;
     // Fixture data for later versions goes here: rows written at `version`, checked below
     // after the upgrade.
+    if version == 1 {
+        conn.execute_batch(V1_NOTES)?;
+    }
+    Ok(())
+}
+
+/// Notes as version 1 wrote them: note 1 live and edited once, note 2 deleted, note 3 live
+/// in another case. Version 2 must index the current text of the live ones only.
+const V1_NOTES: &str = "
+    INSERT INTO cases (id, reference, title, kind, status, sop_edition, created_at)
+    VALUES (1, 'R-1', 't', 'undetermined', 'open', '1', '2024-01-01T00:00:00.000000Z'),
+           (2, 'R-2', 't', 'undetermined', 'closed', '1', '2024-01-01T00:00:00.000000Z');
+    INSERT INTO notes (id, case_id, subject_kind, subject_id, created_at, revision, deleted_at)
+    VALUES (1, 1, 'step', 'intake-foreign', '2024-01-01T00:00:00.000000Z', 2, NULL),
+           (2, 1, 'case', '', '2024-01-01T00:00:00.000000Z', 2,
+            '2024-01-02T00:00:00.000000Z'),
+           (3, 2, 'case', '', '2024-01-01T00:00:00.000000Z', 1, NULL);
+    INSERT INTO note_revisions (note_id, revision, body, created_at)
+    VALUES (1, 1, 'first draft about the harbour', '2024-01-01T00:00:00.000000Z'),
+           (1, 2, 'وصلت الضحية إلى الميناء', '2024-01-02T00:00:00.000000Z'),
+           (2, 1, 'deleted words about the harbour', '2024-01-01T00:00:00.000000Z'),
+           (2, 2, NULL, '2024-01-02T00:00:00.000000Z'),
+           (3, 1, 'Passport held at the harbour office', '2024-01-01T00:00:00.000000Z');
+";
+
+/// The ids of the notes a search finds, in ascending order.
+fn found(store: &Store, query: &str) -> Result<Vec<i64>, StoreError> {
+    let mut ids: Vec<i64> = store
+        .search_notes(query, None, 50)?
+        .iter()
+        .map(|m| m.note.id.0)
+        .collect();
+    ids.sort_unstable();
+    Ok(ids)
+}
+
+#[test]
+fn version_2_indexes_the_notes_of_a_version_1_file() -> TestResult {
+    let dir = tempdir()?;
+    let path = dir.path().join("v1.db");
+    fixture(&path, 1)?;
+    let store = Store::open(&path, &pass())?;
+    // The current revision of a live note, with its words normalized (tashkeel, ta marbuta).
+    assert_eq!(found(&store, "الضَّحيه")?, [1]);
+    assert_eq!(found(&store, "ميناء")?, [1]);
+    // Not an earlier revision, not a deleted note; a closed case's note is found.
+    assert_eq!(found(&store, "draft")?, Vec::<i64>::new());
+    assert_eq!(found(&store, "deleted")?, Vec::<i64>::new());
+    assert_eq!(found(&store, "harbour")?, [3]);
+    let hit = store.search_notes("passport", None, 5)?;
+    assert_eq!(hit.len(), 1);
+    assert_eq!(hit[0].case_reference, "R-2");
+    assert!(matches!(
+        store.verify_audit()?,
+        dalil_store::Verification::Intact { len: 1, .. }
+    ));
+    store.lock()?;
     Ok(())
 }
 

@@ -1,0 +1,256 @@
+//! `dalil export` and `dalil verify`: a case report or a case bundle out of the case file,
+//! and the check of a bundle.
+//!
+//! This module does the IO: it reads the case from the store into a
+//! [`dalil_report::CaseRecord`], hands it to `dalil-report`, and writes the bytes it gets
+//! back. Opening the store, finding the case and wording store errors are shared with the
+//! other store commands (`cases`).
+//!
+//! Exit codes of `dalil verify`: 0 the bundle is intact, 1 it was altered, 2 it cannot be
+//! read (not a bundle, an unknown version, or no such file).
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use dalil_content::Lang;
+use dalil_l10n::{Arg, Localizer};
+use dalil_report::{AuditLink, CaseRecord, ChainState, NoteHistory, NoteSubject, Verdict};
+use dalil_store::{CaseId, NoteId, Store, StoreError, Verification};
+use time::OffsetDateTime;
+
+use crate::Failure;
+use crate::cases::{self, Env, Problem, StoreArgs};
+
+/// `dalil export`.
+#[derive(Debug, Args)]
+pub(crate) struct ExportArgs {
+    /// The case: its reference, or its internal id.
+    case: String,
+    /// What to write: a printable report, or a bundle for handing the case over.
+    #[arg(long, value_enum)]
+    format: Format,
+    /// The language of the report (ignored for a bundle).
+    #[arg(long, value_enum, default_value = "ar")]
+    lang: ReportLang,
+    /// Write to this file instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// `dalil verify`.
+#[derive(Debug, Args)]
+pub(crate) struct VerifyArgs {
+    /// The bundle to check.
+    file: PathBuf,
+}
+
+/// What `dalil export` writes.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    /// One self-contained HTML file that prints on A4.
+    Html,
+    /// A checksummed JSON file with the case, its facts, steps, notes and audit entries.
+    Bundle,
+}
+
+/// The language of a report.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ReportLang {
+    /// Arabic.
+    Ar,
+    /// English.
+    En,
+    /// Arabic and English side by side.
+    Both,
+}
+
+impl ReportLang {
+    fn langs(self) -> &'static [Lang] {
+        match self {
+            ReportLang::Ar => &[Lang::Ar],
+            ReportLang::En => &[Lang::En],
+            ReportLang::Both => &[Lang::Ar, Lang::En],
+        }
+    }
+}
+
+/// Runs `dalil export`.
+pub(crate) fn export(
+    args: ExportArgs,
+    store_args: &StoreArgs,
+    content: Option<&PathBuf>,
+    l10n: &Localizer,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<u8, Failure> {
+    cases::run_with(store_args, content, l10n, out, err, |env| {
+        export_in(&args, env)
+    })
+}
+
+fn export_in(args: &ExportArgs, env: &mut Env<'_>) -> Result<u8, Problem> {
+    let sop = env.sop()?;
+    let (store, _) = env.open_existing()?;
+    let id = cases::resolve_case(env, &store, &args.case)?;
+    let record = read_case(&store, id).map_err(|e| env.fail(&e))?;
+    env.close(store)?;
+    let l10n = env.l10n;
+    if matches!(record.chain.verification, Verification::Broken { .. }) {
+        env.remark(&l10n.get("report-cli-chain-broken"))?;
+    }
+    let now = OffsetDateTime::now_utc();
+    let bytes = match args.format {
+        Format::Html => {
+            let localizers: Vec<Localizer> = args
+                .lang
+                .langs()
+                .iter()
+                .map(|l| Localizer::new(*l))
+                .collect();
+            let refs: Vec<&Localizer> = localizers.iter().collect();
+            dalil_report::render_html(&record, &sop, &refs, now).into_bytes()
+        }
+        Format::Bundle => {
+            let generator = format!("dalil {}", env!("CARGO_PKG_VERSION"));
+            dalil_report::write_bundle(&record, &generator, now)
+        }
+    };
+    match &args.output {
+        None => env.write_out(&bytes)?,
+        Some(path) => {
+            write_file(path, &bytes).map_err(|e| {
+                Problem::input(
+                    l10n.format("cli-write-failed", &[("reason", Arg::Str(&e.to_string()))]),
+                )
+            })?;
+            env.remark(&l10n.format(
+                "report-cli-written",
+                &[("path", Arg::Str(&path.to_string_lossy()))],
+            ))?;
+        }
+    }
+    Ok(0)
+}
+
+/// Writes a file whole: into a temporary sibling first, then renamed over the target, so that
+/// an interrupted export never leaves half a report where a whole one was.
+fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.dalil-export"));
+    let written = std::fs::File::create(&tmp).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    match written.and_then(|()| std::fs::rename(&tmp, path)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
+/// Reads everything the report and the bundle need about one case.
+pub(crate) fn read_case(store: &Store, id: CaseId) -> Result<CaseRecord, StoreError> {
+    let case = store.case(id)?;
+    let facts = store.facts(id)?;
+    let steps = store.step_states(id)?;
+    let live = store.notes(id)?;
+    let history = store.history(id)?;
+
+    // Every note the case ever had: the live ones, and the deleted ones the log knows of.
+    let mut note_ids: BTreeSet<i64> = live.iter().map(|n| n.id.0).collect();
+    for e in history.iter().filter(|e| e.entity_kind == "note") {
+        if let Ok(n) = e.entity_id.parse::<i64>() {
+            note_ids.insert(n);
+        }
+    }
+    let mut notes = Vec::with_capacity(note_ids.len());
+    for n in note_ids {
+        let subject = match live.iter().find(|l| l.id.0 == n) {
+            Some(l) => match &l.step {
+                Some(step) => NoteSubject::Step(step.clone()),
+                None => NoteSubject::Case,
+            },
+            None => NoteSubject::Unknown,
+        };
+        notes.push(NoteHistory {
+            id: NoteId(n),
+            subject,
+            revisions: store.note_revisions(NoteId(n))?,
+        });
+    }
+
+    // Each entry with the hash before it: from the entry before it in this case when they
+    // follow each other, else from the whole log.
+    let mut audit = Vec::with_capacity(history.len());
+    let mut previous: Option<(u64, String)> = None;
+    for entry in history {
+        let prev_hash_hex = match &previous {
+            _ if entry.seq <= 1 => "0".repeat(64),
+            Some((seq, hash)) if *seq + 1 == entry.seq => hash.clone(),
+            _ => store
+                .audit_entries(entry.seq - 2, 1)?
+                .into_iter()
+                .next()
+                .map(|e| e.hash_hex)
+                .ok_or(StoreError::Damaged)?,
+        };
+        previous = Some((entry.seq, entry.hash_hex.clone()));
+        audit.push(AuditLink {
+            entry,
+            prev_hash_hex,
+        });
+    }
+
+    Ok(CaseRecord {
+        case,
+        facts,
+        steps,
+        notes,
+        audit,
+        chain: ChainState {
+            head: store.audit_head()?,
+            verification: store.verify_audit()?,
+        },
+    })
+}
+
+/// Runs `dalil verify`: 0 intact, 1 altered (each finding on its own line), 2 unreadable.
+pub(crate) fn verify(
+    args: VerifyArgs,
+    l10n: &Localizer,
+    out: &mut dyn Write,
+) -> Result<u8, Failure> {
+    let bytes = std::fs::read(&args.file).map_err(|e| {
+        Failure(l10n.format(
+            "bundle-unreadable-io",
+            &[("reason", Arg::Str(&e.to_string()))],
+        ))
+    })?;
+    let write_failed = |e: std::io::Error| {
+        Failure(l10n.format("cli-write-failed", &[("reason", Arg::Str(&e.to_string()))]))
+    };
+    let plain = |s: String| dalil_l10n::strip_isolation(&s);
+    match dalil_report::verify_bundle(&bytes) {
+        Err(e) => Err(Failure(dalil_report::verify::describe_unreadable(&e, l10n))),
+        Ok(Verdict::Intact { summary, .. }) => {
+            let text = plain(dalil_report::verify::describe_intact(&summary, l10n));
+            writeln!(out, "{text}").map_err(write_failed)?;
+            Ok(0)
+        }
+        Ok(Verdict::Altered(findings)) => {
+            writeln!(out, "{}", plain(l10n.get("bundle-verify-altered"))).map_err(write_failed)?;
+            for f in &findings {
+                let text = plain(dalil_report::verify::describe(f, l10n));
+                writeln!(out, "  - {text}").map_err(write_failed)?;
+            }
+            Ok(1)
+        }
+    }
+}
