@@ -28,19 +28,6 @@ fn rfc3339(t: time::OffsetDateTime) -> String {
     t.format(&Rfc3339).unwrap_or_default()
 }
 
-/// Arabic-Indic and Eastern Arabic-Indic digits become ASCII, so a reference typed either way
-/// is the same reference.
-fn ascii_digits(s: &str) -> String {
-    s.trim()
-        .chars()
-        .map(|c| match c {
-            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-            c => c,
-        })
-        .collect()
-}
-
 /// The facts of a case as the checklist reads them: the answers, and the case kind.
 fn facts_of(store: &Store, case: CaseId) -> Result<BTreeMap<String, String>, StoreError> {
     let mut facts = store.fact_map(case)?;
@@ -197,7 +184,7 @@ pub fn case_create(
     facts: BTreeMap<String, String>,
 ) -> Result<i64, IpcError> {
     let sop = state.content.sop();
-    let reference = ascii_digits(reference);
+    let reference = dalil_normalize::ascii_digits(reference);
     if reference.is_empty() {
         return Err(IpcError {
             code: "invalid",

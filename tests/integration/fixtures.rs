@@ -68,17 +68,8 @@ fn the_validate_command_prints_the_same_lines_and_exits_1() {
     let dir = fixtures().join("bad").join("step-order");
     let (_, diagnostics) = dalil_content::load(&overlay(&dir));
     // The command reads a real folder, so give it one: the good pack with the overlay.
-    let tmp = std::env::temp_dir().join(format!("dalil-validate-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&tmp);
-    for (path, bytes) in overlay(&dir) {
-        let target = tmp.join(&path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{e}"));
-        }
-        std::fs::write(&target, bytes).unwrap_or_else(|e| panic!("{e}"));
-    }
-    let (code, out, err) = crate::support::dalil(&["validate", &tmp.to_string_lossy()]);
-    let _ = std::fs::remove_dir_all(&tmp);
+    let tmp = crate::support::materialize(&dir);
+    let (code, out, err) = crate::support::dalil(&["validate", &tmp.path().to_string_lossy()]);
     assert_eq!(code, 1, "{err}");
     let expected: String = diagnostics.iter().map(|d| format!("{d}\n")).collect();
     assert_eq!(out, expected);

@@ -77,17 +77,8 @@ fn the_validator_flags_hostile_links() {
 
 #[test]
 fn the_render_command_emits_none_of_it() {
-    let dir = fixtures().join("hostile");
-    let tmp = std::env::temp_dir().join(format!("dalil-hostile-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&tmp);
-    for (path, bytes) in overlay(&dir) {
-        let target = tmp.join(&path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{e}"));
-        }
-        std::fs::write(&target, bytes).unwrap_or_else(|e| panic!("{e}"));
-    }
-    let content = tmp.to_string_lossy().into_owned();
+    let tmp = crate::support::materialize(&fixtures().join("hostile"));
+    let content = tmp.path().to_string_lossy().into_owned();
     for lang in ["ar", "en"] {
         let (code, out, err) =
             crate::support::dalil(&["--content", &content, "render", "second", "--lang", lang]);
@@ -103,5 +94,4 @@ fn the_render_command_emits_none_of_it() {
         }
         assert!(out.contains("Close the case"), "{out}");
     }
-    let _ = std::fs::remove_dir_all(&tmp);
 }

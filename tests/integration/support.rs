@@ -37,6 +37,20 @@ pub fn overlay(overlay: &Path) -> Files {
     files
 }
 
+/// Writes the good pack with `overlay_dir` laid over it into a new temporary folder, for the
+/// commands that read a real folder. The folder goes when the value is dropped.
+pub fn materialize(overlay_dir: &Path) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for (path, bytes) in overlay(overlay_dir) {
+        let target = tmp.path().join(&path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{e}"));
+        }
+        std::fs::write(&target, bytes).unwrap_or_else(|e| panic!("{e}"));
+    }
+    tmp
+}
+
 /// Runs `dalil` in-process and returns its exit code, stdout and stderr.
 pub fn dalil(args: &[&str]) -> (u8, String, String) {
     let mut out = Vec::new();

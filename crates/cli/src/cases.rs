@@ -534,17 +534,7 @@ fn first_line(mut text: String) -> String {
     text
 }
 
-/// Converts Arabic-Indic (٠-٩) and Eastern Arabic-Indic (۰-۹) digits to ASCII, and trims.
-pub(crate) fn ascii_digits(text: &str) -> String {
-    text.trim()
-        .chars()
-        .map(|c| match c {
-            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-            c => c,
-        })
-        .collect()
-}
+pub(crate) use dalil_normalize::ascii_digits;
 
 /// Finds a case by its reference (digits in any script), else by its internal id.
 pub(crate) fn resolve_case(env: &Env<'_>, store: &Store, given: &str) -> Result<CaseId, Problem> {
@@ -1386,13 +1376,6 @@ pub(crate) fn note_text(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn digits_in_any_script_become_ascii() {
-        assert_eq!(ascii_digits(" BGD-٢٠٢٤-٠١٧ "), "BGD-2024-017");
-        assert_eq!(ascii_digits("۱۲۳"), "123");
-        assert_eq!(ascii_digits("ك-12"), "ك-12");
-    }
 
     #[test]
     fn store_errors_have_their_exit_codes_and_no_case_data() {

@@ -81,8 +81,29 @@ fn join(words: impl Iterator<Item = String>) -> String {
     out
 }
 
+/// Arabic-Indic (٠–٩) and Eastern Arabic-Indic (۰–۹) digits as ASCII, everything else kept,
+/// the whole trimmed: for identifiers an officer types, such as case references, where the
+/// text must stay as typed but the digits must compare equal whatever keyboard typed them.
+pub fn ascii_digits(text: &str) -> String {
+    text.trim()
+        .chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from_digit(c as u32 - 0x0660, 10).unwrap_or(c),
+            '\u{06F0}'..='\u{06F9}' => char::from_digit(c as u32 - 0x06F0, 10).unwrap_or(c),
+            c => c,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ascii_digits_keeps_the_text_and_folds_only_digits() {
+        assert_eq!(super::ascii_digits(" BGD-٢٠٢٤-٠١٧ "), "BGD-2024-017");
+        assert_eq!(super::ascii_digits("۱۲۳"), "123");
+        assert_eq!(super::ascii_digits("ك-12"), "ك-12");
+    }
+
     use super::*;
 
     #[test]
