@@ -4,23 +4,22 @@
 
 SHELL := /bin/bash
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
-# The data folder: $DALIL_DATA_DIR, else the XDG data folder.
-DATA_DIR := $(or $(DALIL_DATA_DIR),$(XDG_DATA_HOME)/dalil,$(HOME)/.local/share/dalil)
 
 .PHONY: run test deps
 
 deps:
 	@scripts/install-deps.sh
 
+# The data folder is $DALIL_DATA_DIR, else $XDG_DATA_HOME/dalil, else ~/.local/share/dalil:
+# the app applies that rule itself (dalil_store::default_data_dir) and creates the folder.
 run: deps
 	cargo build --workspace
-	@mkdir -p "$(DATA_DIR)"
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
 	  echo "dalil: there is no display. Run it under a virtual one:"; \
 	  echo "  xvfb-run -a -s '-screen 0 1280x800x24' $(TARGET_DIR)/debug/dalil-app"; \
 	  exit 1; \
 	fi
-	DALIL_DATA_DIR="$(DATA_DIR)" $(TARGET_DIR)/debug/dalil-app
+	$(TARGET_DIR)/debug/dalil-app
 
 test: deps
 	cargo fmt --all --check
