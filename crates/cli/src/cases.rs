@@ -233,24 +233,16 @@ pub(crate) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<u8, Failure> {
-    let mut env = Env {
-        l10n,
-        args,
-        content,
-        out,
-        err,
-    };
-    let result = match command {
-        StoreCommand::Case(c) => case(c, &mut env),
-        StoreCommand::Step(s) => step(s, &mut env),
-        StoreCommand::Note(n) => notes::run(n, &mut env),
-        StoreCommand::History(h) => audit::history(h, &mut env),
-        StoreCommand::Audit(a) => audit::run(a, &mut env),
-        StoreCommand::Backup(b) => backup::backup(b, &mut env),
-        StoreCommand::Restore(r) => backup::restore(r, &mut env),
-        StoreCommand::Passphrase(p) => passphrase::run(p, &mut env),
-    };
-    env.finish(result)
+    run_with(args, content, l10n, out, err, |env| match command {
+        StoreCommand::Case(c) => case(c, env),
+        StoreCommand::Step(s) => step(s, env),
+        StoreCommand::Note(n) => notes::run(n, env),
+        StoreCommand::History(h) => audit::history(h, env),
+        StoreCommand::Audit(a) => audit::run(a, env),
+        StoreCommand::Backup(b) => backup::backup(b, env),
+        StoreCommand::Restore(r) => backup::restore(r, env),
+        StoreCommand::Passphrase(p) => passphrase::run(p, env),
+    })
 }
 
 /// Runs a store command that lives in another module (`dalil export`, in `export.rs`) with
