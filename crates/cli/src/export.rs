@@ -1,23 +1,21 @@
 //! `dalil export` and `dalil verify`: a case report or a case bundle out of the case file,
 //! and the check of a bundle.
 //!
-//! This module does the IO: it reads the case from the store into a
-//! [`dalil_report::CaseRecord`], hands it to `dalil-report`, and writes the bytes it gets
-//! back. Opening the store, finding the case and wording store errors are shared with the
+//! This module does the IO: it opens the store, has `dalil-report` read the case and turn it
+//! into bytes, and writes them. Opening the store, finding the case and wording store errors are shared with the
 //! other store commands (`cases`).
 //!
 //! Exit codes of `dalil verify`: 0 the bundle is intact, 1 it was altered, 2 it cannot be
 //! read (not a bundle, an unknown version, or no such file).
 
-use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use dalil_content::Lang;
 use dalil_l10n::{Arg, Localizer};
-use dalil_report::{AuditLink, CaseRecord, ChainState, NoteHistory, NoteSubject, Verdict};
-use dalil_store::{CaseId, NoteId, Store, StoreError, Verification};
+use dalil_report::Verdict;
+use dalil_store::Verification;
 use time::OffsetDateTime;
 
 use crate::Failure;
@@ -94,7 +92,7 @@ fn export_in(args: &ExportArgs, env: &mut Env<'_>) -> Result<u8, Problem> {
     let sop = env.sop()?;
     let (store, _) = env.open_existing()?;
     let id = cases::resolve_case(env, &store, &args.case)?;
-    let record = read_case(&store, id).map_err(|e| env.fail(&e))?;
+    let record = dalil_report::read_case(&store, id).map_err(|e| env.fail(&e))?;
     env.close(store)?;
     let l10n = env.l10n;
     if matches!(record.chain.verification, Verification::Broken { .. }) {
@@ -153,72 +151,6 @@ fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             Err(e)
         }
     }
-}
-
-/// Reads everything the report and the bundle need about one case.
-pub(crate) fn read_case(store: &Store, id: CaseId) -> Result<CaseRecord, StoreError> {
-    let case = store.case(id)?;
-    let facts = store.facts(id)?;
-    let steps = store.step_states(id)?;
-    let live = store.notes(id)?;
-    let history = store.history(id)?;
-
-    // Every note the case ever had: the live ones, and the deleted ones the log knows of.
-    let mut note_ids: BTreeSet<i64> = live.iter().map(|n| n.id.0).collect();
-    for e in history.iter().filter(|e| e.entity_kind == "note") {
-        if let Ok(n) = e.entity_id.parse::<i64>() {
-            note_ids.insert(n);
-        }
-    }
-    let mut notes = Vec::with_capacity(note_ids.len());
-    for n in note_ids {
-        let subject = match live.iter().find(|l| l.id.0 == n) {
-            Some(l) => match &l.step {
-                Some(step) => NoteSubject::Step(step.clone()),
-                None => NoteSubject::Case,
-            },
-            None => NoteSubject::Unknown,
-        };
-        notes.push(NoteHistory {
-            id: NoteId(n),
-            subject,
-            revisions: store.note_revisions(NoteId(n))?,
-        });
-    }
-
-    // Each entry with the hash before it: from the entry before it in this case when they
-    // follow each other, else from the whole log.
-    let mut audit = Vec::with_capacity(history.len());
-    let mut previous: Option<(u64, String)> = None;
-    for entry in history {
-        let prev_hash_hex = match &previous {
-            _ if entry.seq <= 1 => "0".repeat(64),
-            Some((seq, hash)) if *seq + 1 == entry.seq => hash.clone(),
-            _ => store
-                .audit_entries(entry.seq - 2, 1)?
-                .into_iter()
-                .next()
-                .map(|e| e.hash_hex)
-                .ok_or(StoreError::Damaged)?,
-        };
-        previous = Some((entry.seq, entry.hash_hex.clone()));
-        audit.push(AuditLink {
-            entry,
-            prev_hash_hex,
-        });
-    }
-
-    Ok(CaseRecord {
-        case,
-        facts,
-        steps,
-        notes,
-        audit,
-        chain: ChainState {
-            head: store.audit_head()?,
-            verification: store.verify_audit()?,
-        },
-    })
 }
 
 /// Runs `dalil verify`: 0 intact, 1 altered (each finding on its own line), 2 unreadable.

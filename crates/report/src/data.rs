@@ -1,6 +1,6 @@
 //! The input of the report and the bundle: a case as the store's read models give it.
 //!
-//! The caller (the `dalil` command) reads these from an unlocked store; this crate only turns
+//! [`crate::read_case`] fills them from an unlocked store; the rest of the crate only turns
 //! them into bytes. Nothing here reads a file, a database or the clock.
 
 use dalil_store::{

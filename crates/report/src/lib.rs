@@ -6,8 +6,11 @@
 //!   directorate, and [`verify_bundle`] says whether such a file is intact and, if not, what
 //!   in it was changed.
 //!
-//! *Invariant:* no IO. The caller reads the case from the store into a [`CaseRecord`] and
-//! writes the bytes this crate returns; this crate reads no file, no database and no clock.
+//! - [`read_case`] reads a case out of an unlocked store into a [`CaseRecord`].
+//!
+//! *Invariant:* no IO of its own. The case is read only through the [`dalil_store::Store`]
+//! the caller hands to [`read_case`]; the caller writes the bytes this crate returns. This
+//! crate opens no file and reads no clock.
 //! Everything shown in the report is escaped text: notes are never interpreted as HTML.
 
 pub mod bundle;
@@ -15,10 +18,12 @@ pub mod chain;
 pub mod data;
 mod fonts;
 mod html;
+pub mod read;
 pub mod timefmt;
 pub mod verify;
 
 pub use bundle::{Manifest, Parts, write_bundle};
 pub use data::{AuditLink, CaseRecord, ChainState, NoteHistory, NoteSubject};
 pub use html::render_html;
+pub use read::read_case;
 pub use verify::{Finding, Summary, Unreadable, Verdict, verify_bundle};

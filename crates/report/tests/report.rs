@@ -18,7 +18,7 @@ fn sop() -> Sop {
 
 fn sample() -> Result<CaseRecord, Box<dyn std::error::Error>> {
     let (_dir, store, case) = support::sample_store()?;
-    let record = support::read_case(&store, case)?;
+    let record = dalil_report::read_case(&store, case)?;
     store.lock()?;
     Ok(record)
 }
