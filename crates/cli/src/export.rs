@@ -9,13 +9,13 @@
 //! read (not a bundle, an unknown version, or no such file).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use dalil_content::Lang;
 use dalil_l10n::{Arg, Localizer};
 use dalil_report::Verdict;
-use dalil_store::Verification;
+use dalil_store::{StoreError, Verification};
 use time::OffsetDateTime;
 
 use crate::Failure;
@@ -118,10 +118,13 @@ fn export_in(args: &ExportArgs, env: &mut Env<'_>) -> Result<u8, Problem> {
     match &args.output {
         None => env.write_out(&bytes)?,
         Some(path) => {
-            write_file(path, &bytes).map_err(|e| {
-                Problem::input(
+            dalil_store::write_file_atomic(path, &bytes).map_err(|e| match e {
+                // The store's wording of a full disk fits any file; its other messages speak
+                // of the case file, so they are not used for the export's target.
+                StoreError::DiskFull => env.fail(&e),
+                e => Problem::input(
                     l10n.format("cli-write-failed", &[("reason", Arg::Str(&e.to_string()))]),
-                )
+                ),
             })?;
             env.remark(&l10n.format(
                 "report-cli-written",
@@ -130,27 +133,6 @@ fn export_in(args: &ExportArgs, env: &mut Env<'_>) -> Result<u8, Problem> {
         }
     }
     Ok(0)
-}
-
-/// Writes a file whole: into a temporary sibling first, then renamed over the target, so that
-/// an interrupted export never leaves half a report where a whole one was.
-fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.dalil-export"));
-    let written = std::fs::File::create(&tmp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    match written.and_then(|()| std::fs::rename(&tmp, path)) {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(e)
-        }
-    }
 }
 
 /// Runs `dalil verify`: 0 intact, 1 altered (each finding on its own line), 2 unreadable.

@@ -51,7 +51,10 @@ pub(crate) fn sync_file(path: &Path) -> Result<(), StoreError> {
 
 /// Replaces `path` with `bytes` atomically: a reader (or a crash) sees the old content or the
 /// new, never a mix. The file is private to its owner (mode 0600).
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+///
+/// Public as `dalil_store::write_file_atomic` so that exports of a case get the same crash
+/// safety, and the same error kinds (a full disk, a read-only folder), as the case file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let tmp = temp_sibling(path, "tmp")?;
     let result = (|| {
         let mut f = OpenOptions::new()

@@ -39,6 +39,7 @@ mod time_text;
 
 pub use batch::Batch;
 pub use error::{Result, StoreError};
+pub use fsutil::write_atomic as write_file_atomic;
 pub use model::{
     AuditEntry, AuditHead, BreakKind, Case, CaseFilter, CaseId, CaseKind, CaseStatus, CaseSummary,
     Draft, Fact, NewCase, Note, NoteId, NoteMatch, NoteRevision, RestoreOutcome, StepRecord,
