@@ -8,6 +8,7 @@ packages=(
   libwebkit2gtk-4.1-dev                   # the desktop window (Tauri 2 on WebKitGTK)
   xvfb xauth                              # a virtual display for tests and machines without one
   webkit2gtk-driver                       # WebKitWebDriver, for the end-to-end tests
+  xdotool                                 # answers the native save dialog in the export test
 )
 
 missing=()

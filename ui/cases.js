@@ -225,6 +225,7 @@ async function showCase(id) {
   no.addEventListener('click', () => { closeBox.hidden = true; });
   closeBox.append(el('p', { text: ctx.t('case-close-question') }), yes, no);
   actions.append(toggle);
+  const exportBox = exportPanel(id);
 
   const phases = el('div', { class: 'checklist' });
   for (const phase of view.phases) {
@@ -239,7 +240,50 @@ async function showCase(id) {
       el('p', { class: 'status', text: ctx.t(`${key}-hint`) }),
       el('ol', {}, ...rows.map((r) => rowItem(id, r)))));
   }
-  root.replaceChildren(header, actions, closeBox, phases);
+  root.replaceChildren(header, actions, closeBox, exportBox, phases);
+}
+
+// The export: the report in a chosen language, or the bundle. The shell opens the save
+// dialog itself and writes the file; the page only learns where it went.
+function exportPanel(id) {
+  const box = el('details', { class: 'export' });
+  const result = el('p', { class: 'status', role: 'status' });
+  const langs = el('select', { id: 'export-lang' },
+    ...['ar', 'en', 'both'].map((l) => el('option', { value: l, text: ctx.t(`export-lang-${l}`) })));
+  langs.value = ctx.state.settings.uiLang === 'en' ? 'en' : 'ar';
+  const label = el('label', { htmlFor: 'export-lang', text: ctx.t('export-report-lang') });
+  const run = async (format, button) => {
+    button.disabled = true;
+    result.className = 'status';
+    result.replaceChildren();
+    try {
+      const done = await ctx.invoke('case_export', {
+        id, format, reportLang: langs.value, langCode: ctx.state.settings.uiLang,
+      });
+      if (!done) {
+        result.textContent = ctx.t('export-cancelled');
+      } else {
+        result.className = 'status export-saved';
+        result.append(ctx.t('export-saved'), ' ', el('code', { class: 'export-path', dir: 'ltr' }, bdi(done.path)));
+        if (done.chainBroken) result.append(el('strong', { class: 'export-warning', text: ` ${ctx.t('export-chain-broken')}` }));
+      }
+    } catch (err) {
+      result.className = 'error';
+      result.textContent = ctx.t(err?.message_id ?? 'error-generic');
+    } finally {
+      button.disabled = false;
+    }
+  };
+  const report = el('button', { type: 'button', class: 'button', id: 'export-report', text: ctx.t('export-report') });
+  const bundle = el('button', { type: 'button', class: 'button', id: 'export-bundle', text: ctx.t('export-bundle') });
+  report.addEventListener('click', () => run('report', report));
+  bundle.addEventListener('click', () => run('bundle', bundle));
+  box.append(
+    el('summary', { text: ctx.t('export-heading') }),
+    el('p', { class: 'status', text: ctx.t('export-hint') }),
+    el('div', { class: 'export-actions' }, el('span', { class: 'field' }, label, langs), report, bundle),
+    result);
+  return box;
 }
 
 // ---- The walk-through ----

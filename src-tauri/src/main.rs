@@ -7,6 +7,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod cases;
+mod export;
 mod settings;
 mod transport;
 mod vault;
@@ -367,6 +368,8 @@ fn main() {
     let settings = settings::load(&data_dir);
     let result = tauri::Builder::default()
         .plugin(navigation_guard())
+        // Used from Rust only (`export.rs`); the window's capability grants the page none of it.
+        .plugin(tauri_plugin_dialog::init())
         .manage(AppState {
             content: Content::start(),
             vault: vault::Vault::new(&data_dir),
@@ -415,7 +418,8 @@ fn main() {
             cases::note_revisions,
             cases::case_history,
             cases::case_close,
-            cases::case_reopen
+            cases::case_reopen,
+            export::case_export
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::driver::{PASSPHRASE, Session};
 
 /// Opens a case through the wizard with these yes-no facts, and returns its id.
-fn open_case(app: &Session, reference: &str, facts: &[&str]) -> i64 {
+pub(crate) fn open_case(app: &Session, reference: &str, facts: &[&str]) -> i64 {
     app.click(".nav a[data-view='cases']");
     app.click("#view-cases a[href='#/new-case']");
     app.wait_for("#new-case-facts input[name='child']");
@@ -33,7 +33,7 @@ fn has_step(app: &Session, step: &str) -> bool {
     app.js(&format!("return !!document.querySelector('.phase-block:not(.case-hidden-steps) li[data-step=\"{step}\"]')")) == Value::Bool(true)
 }
 
-fn open_step(app: &Session, case: i64, step: &str) {
+pub(crate) fn open_step(app: &Session, case: i64, step: &str) {
     app.js(&format!(
         "location.hash = '#/case/{case}/step/{step}'; return true;"
     ));
@@ -43,7 +43,7 @@ fn open_step(app: &Session, case: i64, step: &str) {
     );
 }
 
-fn type_note(app: &Session, text: &str) {
+pub(crate) fn type_note(app: &Session, text: &str) {
     app.type_into("#note-editor", text);
     app.wait_until(
         "the draft to be saved",

@@ -125,6 +125,8 @@ pub struct Session {
     _driver: Process,
     _display: Option<Process>,
     _serial: MutexGuard<'static, ()>,
+    /// The X display the app runs on.
+    pub display: String,
     /// The data folder the app was given; removed with the session.
     pub data_dir: tempfile::TempDir,
 }
@@ -160,7 +162,7 @@ impl Session {
             "--native-port",
             &native.to_string(),
         ])
-        .env("DISPLAY", &display)
+        .env("DISPLAY", display.as_str())
         .env("DALIL_DATA_DIR", data_dir.path())
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
@@ -218,6 +220,7 @@ impl Session {
             _driver: driver,
             _display: xvfb,
             _serial: serial,
+            display,
             data_dir,
         };
         session.wait_for("#library a");
@@ -324,6 +327,77 @@ impl Session {
         let v = get(&self.agent, &self.url("/screenshot"));
         decode_base64(v.as_str().unwrap_or_default())
     }
+}
+
+impl Session {
+    /// Answers the native save dialog titled `title` as a person would: waits for it, types
+    /// `path` into its file name field and presses Enter. The dialog is GTK's, outside the
+    /// webview, so it is driven through X with `xdotool`.
+    pub fn answer_save_dialog(&self, title: &str, path: &Path) {
+        let window = self.wait_for_x_window(title);
+        self.xdotool(&["windowfocus", "--sync", &window]);
+        // The name field has the focus and holds the offered name; replace it with the path.
+        self.xdotool(&["key", "--clearmodifiers", "ctrl+a"]);
+        self.xdotool(&[
+            "type",
+            "--delay",
+            "15",
+            "--clearmodifiers",
+            &path.to_string_lossy(),
+        ]);
+        self.xdotool(&["key", "--clearmodifiers", "Return"]);
+    }
+
+    /// Closes the native dialog titled `title` with Escape, as a person who changed their
+    /// mind would.
+    pub fn cancel_dialog(&self, title: &str) {
+        let window = self.wait_for_x_window(title);
+        self.xdotool(&["windowfocus", "--sync", &window]);
+        self.xdotool(&["key", "--clearmodifiers", "Escape"]);
+    }
+
+    /// The id of the visible X window named exactly `title`.
+    fn wait_for_x_window(&self, title: &str) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        let pattern = format!("^{}$", regex_escape(title));
+        loop {
+            let out = Command::new("xdotool")
+                .args(["search", "--onlyvisible", "--name", &pattern])
+                .env("DISPLAY", &self.display)
+                .output()
+                .unwrap_or_else(|e| panic!("xdotool cannot run ({e}): install xdotool"));
+            let found = String::from_utf8_lossy(&out.stdout);
+            if let Some(id) = found.lines().next().filter(|l| !l.is_empty()) {
+                return id.to_owned();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no window titled `{title}` appeared"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn xdotool(&self, args: &[&str]) {
+        let status = Command::new("xdotool")
+            .args(args)
+            .env("DISPLAY", &self.display)
+            .status()
+            .unwrap_or_else(|e| panic!("xdotool cannot run ({e}): install xdotool"));
+        assert!(status.success(), "xdotool {args:?} failed: {status}");
+    }
+}
+
+/// `text` as a POSIX extended regular expression that matches it literally.
+fn regex_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\.^$|?*+()[]{}".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 impl Drop for Session {

@@ -1,0 +1,105 @@
+//! Export from the app: the report and the bundle go through the native save dialog, the
+//! officer is told where each file went, and the bundle verifies with `dalil verify`.
+
+use std::path::Path;
+
+use dalil_content::Lang;
+use dalil_l10n::Localizer;
+use serde_json::Value;
+
+use crate::cases::{open_case, open_step, type_note};
+use crate::driver::Session;
+
+/// The title the save dialog has in the Arabic interface.
+fn dialog_title(id: &str) -> String {
+    dalil_l10n::strip_isolation(&Localizer::new(Lang::Ar).get(id))
+}
+
+/// Clicks an export button, answers the dialog with `path`, and waits for the page to say
+/// where the file went.
+fn export_to(app: &Session, button: &str, title_id: &str, path: &Path) {
+    app.js(
+        "document.querySelector('.export-saved')?.classList.remove('export-saved'); return true;",
+    );
+    app.click(button);
+    app.answer_save_dialog(&dialog_title(title_id), path);
+    app.wait_until(
+        "the page to say where the file went",
+        "return !!document.querySelector('details.export .export-saved')",
+    );
+    let shown = app.text("details.export .export-path");
+    assert_eq!(shown, path.to_string_lossy(), "the page must show the path");
+    assert!(path.is_file(), "{} was not written", path.display());
+}
+
+#[test]
+fn the_report_and_the_bundle_are_saved_where_the_officer_chooses_and_the_bundle_verifies() {
+    let app = Session::start(&[]);
+    let case = open_case(&app, "TIP-2026-0107", &["child"]);
+    open_step(&app, case, "child-guardian");
+    type_note(&app, "أُبلغت دائرة رعاية الأحداث <b>فورًا</b>");
+    app.js(&format!("location.hash = '#/case/{case}'; return true;"));
+    app.wait_for(".checklist");
+    app.click("details.export summary");
+    app.wait_for("details.export[open] #export-report");
+
+    let out = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+
+    // The report, in both languages.
+    app.js("const s = document.getElementById('export-lang'); s.value = 'both'; return true;");
+    let report = out.path().join("report.html");
+    export_to(&app, "#export-report", "export-report-title", &report);
+    let html = std::fs::read_to_string(&report).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        html.starts_with("<!DOCTYPE html>"),
+        "{}",
+        &html[..80.min(html.len())]
+    );
+    assert!(html.contains("TIP-2026-0107"));
+    assert!(html.contains("lang=\"ar\"") && html.contains("lang=\"en\""));
+    // The note is in the report as text, never as markup.
+    assert!(
+        html.contains("&lt;b&gt;فورًا&lt;/b&gt;"),
+        "the note must be escaped"
+    );
+
+    // The bundle, checked as the directorate would check it.
+    let bundle = out.path().join("bundle.json");
+    export_to(&app, "#export-bundle", "export-bundle-title", &bundle);
+    let path = bundle.to_string_lossy().into_owned();
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    let code = dalil_cli::run(["dalil", "verify", &path], &mut stdout, &mut stderr);
+    assert_eq!(
+        code,
+        0,
+        "dalil verify: {}{}",
+        String::from_utf8_lossy(&stdout),
+        String::from_utf8_lossy(&stderr)
+    );
+
+    // A cancelled dialog writes nothing and says so.
+    let before = std::fs::read_dir(out.path())
+        .map(|d| d.count())
+        .unwrap_or(0);
+    app.click("#export-bundle");
+    app.cancel_dialog(&dialog_title("export-bundle-title"));
+    app.wait_until(
+        "the page to say nothing was exported",
+        "return document.querySelector('details.export [role=status]:last-child').textContent.length > 0 && !document.querySelector('details.export .export-saved')",
+    );
+    assert_eq!(
+        app.js(
+            "return document.querySelector('details.export [role=status]:last-child').textContent"
+        ),
+        Value::from(dalil_l10n::strip_isolation(
+            &Localizer::new(Lang::Ar).get("export-cancelled")
+        ))
+    );
+    assert_eq!(
+        std::fs::read_dir(out.path())
+            .map(|d| d.count())
+            .unwrap_or(0),
+        before
+    );
+}
