@@ -2,6 +2,7 @@
 
 mod case_cli;
 mod cli;
+mod contrast;
 mod fixtures;
 mod hostile;
 mod l10n;
