@@ -510,12 +510,63 @@ async function start() {
     const limit = state.settings.autoLockMinutes * 60000;
     if (!document.body.classList.contains('locked') && Date.now() - idle.last > limit) lock();
   }, 5000);
+  initTermTips();
   cases.initCases({ invoke, t, $, showView, state });
   window.addEventListener('hashchange', route);
   window.addEventListener('beforeunload', () => { cases.commitNote(); });
   await showLock();
   // Two frames later the first screen is painted; the startup benchmark waits for this.
   requestAnimationFrame(() => requestAnimationFrame(() => invoke('ui_painted')));
+}
+
+// ---- Glossary terms in the text ----
+// A term linked in a chapter shows its definition on hover and on keyboard focus, in one
+// tooltip the link names with aria-describedby. Escape closes it; following the link opens
+// the term in the glossary.
+function initTermTips() {
+  const tip = document.createElement('div');
+  tip.id = 'term-tip';
+  tip.setAttribute('role', 'tooltip');
+  tip.hidden = true;
+  document.body.append(tip);
+  let current = null;
+  const termOf = (node) => (node instanceof Element ? node.closest('a.term[data-definition]') : null);
+  const hide = () => {
+    if (!current) return;
+    current.removeAttribute('aria-describedby');
+    current = null;
+    tip.hidden = true;
+  };
+  const show = (link) => {
+    if (current === link) return;
+    hide();
+    current = link;
+    const scope = link.closest('[lang]');
+    tip.lang = scope?.lang ?? '';
+    tip.dir = scope?.dir || 'auto';
+    tip.textContent = link.dataset.definition;
+    tip.hidden = false;
+    link.setAttribute('aria-describedby', 'term-tip');
+    // Below the term, or above it when there is no room; kept inside the window.
+    const r = link.getBoundingClientRect();
+    const w = tip.offsetWidth;
+    const h = tip.offsetHeight;
+    const start = tip.dir === 'rtl' ? r.right - w : r.left;
+    tip.style.left = `${Math.max(8, Math.min(start, window.innerWidth - w - 8))}px`;
+    tip.style.top = `${r.bottom + 6 + h > window.innerHeight ? Math.max(8, r.top - h - 6) : r.bottom + 6}px`;
+  };
+  document.addEventListener('mouseover', (e) => {
+    const link = termOf(e.target);
+    if (link) show(link);
+    else if (current && document.activeElement !== current) hide();
+  });
+  document.addEventListener('focusin', (e) => {
+    const link = termOf(e.target);
+    if (link) show(link);
+    else hide();
+  });
+  document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hide(); });
+  document.addEventListener('scroll', hide, true);
 }
 
 start().catch(showError);

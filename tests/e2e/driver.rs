@@ -306,6 +306,42 @@ impl Session {
         );
     }
 
+    /// Moves the mouse pointer over the middle of what `css` matches.
+    pub fn hover(&self, css: &str) {
+        let e = self.wait_for(css);
+        post(
+            &self.agent,
+            &self.url("/actions"),
+            &json!({"actions": [{
+                "type": "pointer",
+                "id": "mouse",
+                "parameters": {"pointerType": "mouse"},
+                "actions": [{"type": "pointerMove", "duration": 0, "x": 0, "y": 0,
+                             "origin": {ELEMENT: e}}]
+            }]}),
+        );
+    }
+
+    /// Presses keys on the focused element, as WebDriver's special characters (`\u{E00C}`
+    /// is Escape, `\u{E004}` Tab).
+    pub fn press(&self, keys: &str) {
+        let actions: Vec<Value> = keys
+            .chars()
+            .flat_map(|c| {
+                let k = c.to_string();
+                [
+                    json!({"type": "keyDown", "value": k}),
+                    json!({"type": "keyUp", "value": k}),
+                ]
+            })
+            .collect();
+        post(
+            &self.agent,
+            &self.url("/actions"),
+            &json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]}),
+        );
+    }
+
     /// The visible text of what `css` matches.
     pub fn text(&self, css: &str) -> String {
         let e = self.wait_for(css);

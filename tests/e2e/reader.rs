@@ -89,12 +89,11 @@ fn a_cross_reference_opens_the_chapter_it_names() {
     );
 }
 
-#[test]
-fn injected_script_in_a_chapter_does_not_run() {
-    // The good fixture pack with the hostile chapter laid over it, as a content folder.
+/// A content folder holding these fixture packs, each laid over the one before.
+fn fixture_content(packs: &[&str]) -> tempfile::TempDir {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let content = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    for base in [fixtures.join("good"), fixtures.join("hostile")] {
+    for base in packs.iter().map(|p| fixtures.join(p)) {
         for (path, bytes) in dalil_sop_files::read_dir(&base).unwrap_or_else(|e| panic!("{e}")) {
             if path == "README" {
                 continue;
@@ -105,6 +104,56 @@ fn injected_script_in_a_chapter_does_not_run() {
             std::fs::write(&target, bytes).unwrap_or_else(|e| panic!("{e}"));
         }
     }
+    content
+}
+
+#[test]
+fn a_glossary_term_shows_its_definition_on_focus_and_on_hover() {
+    let content = fixture_content(&["good"]);
+    let dir = content.path().to_string_lossy().into_owned();
+    let app = Session::start(&[("DALIL_CONTENT", &dir)]);
+    let term = "article.chapter a.term[href='#/glossary/investigative-judge']";
+    app.wait_for(term);
+    let tip_shown = "return !document.getElementById('term-tip').hidden";
+    let tip_hidden = "return document.getElementById('term-tip').hidden";
+
+    // Keyboard: Tab until the term has the focus; the definition shows and the link names it.
+    for _ in 0..40 {
+        if app.js(&format!(
+            "return document.activeElement === document.querySelector(\"{term}\")"
+        )) == Value::Bool(true)
+        {
+            break;
+        }
+        app.press("\u{E004}");
+    }
+    app.wait_until("the definition on focus", tip_shown);
+    assert_eq!(app.text("#term-tip"), "القاضي الذي يتولى التحقيق الابتدائي.");
+    assert_eq!(
+        app.js(&format!(
+            "return document.querySelector(\"{term}\").getAttribute('aria-describedby')"
+        )),
+        "term-tip"
+    );
+    assert_eq!(
+        app.js("return document.getElementById('term-tip').getAttribute('role')"),
+        "tooltip"
+    );
+    app.press("\u{E00C}");
+    app.wait_until("Escape to hide it", tip_hidden);
+
+    // Mouse: pointing at the term shows it; pointing elsewhere hides it.
+    app.js("document.activeElement.blur(); return true;");
+    app.hover(term);
+    app.wait_until("the definition on hover", tip_shown);
+    app.hover("article.chapter h1");
+    app.wait_until("the definition to go", tip_hidden);
+}
+
+#[test]
+fn injected_script_in_a_chapter_does_not_run() {
+    // The good fixture pack with the hostile chapter laid over it, as a content folder.
+    let content = fixture_content(&["good", "hostile"]);
     let dir = content.path().to_string_lossy().into_owned();
     let app = Session::start(&[("DALIL_CONTENT", &dir)]);
     app.click(".view-switch button[data-content-view='en']");

@@ -147,7 +147,9 @@ fn render_sets_lang_and_dir_and_links_within_the_app() {
         "{out}"
     );
     assert!(
-        out.contains(r#"title="The judge who directs the preliminary investigation.""#),
+        out.contains(
+            r##"<a class="term" href="#/glossary/investigative-judge" data-definition="The judge who directs the preliminary investigation.">"##
+        ),
         "{out}"
     );
 }

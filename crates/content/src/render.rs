@@ -173,17 +173,20 @@ pub fn render_chapter(
             }) => {
                 let (dest, class) = resolve_link(sop, &dest_url);
                 if let Some(class) = class {
-                    let title = dest_url
+                    // A glossary term carries its definition for the reader to show on hover
+                    // and on keyboard focus; a native `title` would only show on hover.
+                    let extra = match dest_url
                         .strip_prefix("term:")
                         .and_then(|t| sop.glossary.term(t))
-                        .map_or_else(|| title.to_string(), |t| t.definition.get(lang).to_owned());
-                    let title = if title.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" title=\"{}\"", escape(&title))
+                    {
+                        Some(t) => {
+                            format!(" data-definition=\"{}\"", escape(t.definition.get(lang)))
+                        }
+                        None if title.is_empty() => String::new(),
+                        None => format!(" title=\"{}\"", escape(&title)),
                     };
                     events.push(Event::Html(
-                        format!("<a class=\"{class}\" href=\"{}\"{title}>", escape(&dest)).into(),
+                        format!("<a class=\"{class}\" href=\"{}\"{extra}>", escape(&dest)).into(),
                     ));
                     open_links.push(true);
                 } else {
