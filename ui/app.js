@@ -54,6 +54,7 @@ function applySettings() {
   form.fontSize.value = String(s.fontSize);
   form.theme.value = s.theme;
   form.autoLock.value = String(s.autoLockMinutes);
+  form.maskTitles.checked = s.maskTitles;
 }
 
 // Numbers may be typed with Arabic-Indic or Eastern Arabic-Indic digits.
@@ -464,6 +465,7 @@ async function start() {
   });
   form.fontSize.addEventListener('change', () => saveSettings({ fontSize: Number(form.fontSize.value) }));
   form.theme.addEventListener('change', () => saveSettings({ theme: form.theme.value }));
+  form.maskTitles.addEventListener('change', () => saveSettings({ maskTitles: form.maskTitles.checked }));
   form.autoLock.addEventListener('change', () => {
     const minutes = parseNumber(form.autoLock.value);
     if (Number.isNaN(minutes)) {

@@ -71,7 +71,9 @@ async function showList() {
     const link = el('a', { href: `#/case/${row.id}`, class: 'case-link' }, bdi(row.reference));
     const tr = el('tr', { 'data-case': String(row.id) },
       el('td', {}, link),
-      el('td', { text: row.title, dir: 'auto' }),
+      ctx.state.settings.maskTitles
+        ? el('td', { class: 'masked', text: ctx.t('case-title-masked') })
+        : el('td', { text: row.title, dir: 'auto' }),
       el('td', { text: kindName(row.kind) }),
       el('td', {}, progress(row.done, row.applicable)),
       el('td', { text: date(row.lastChange) }));

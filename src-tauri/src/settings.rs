@@ -21,6 +21,9 @@ pub struct Settings {
     pub theme: String,
     /// Minutes without input after which the app locks itself.
     pub auto_lock_minutes: u16,
+    /// Whether the case list hides case titles (for screens others can see); references,
+    /// kinds and progress stay visible.
+    pub mask_titles: bool,
     /// The window's size and place, remembered between runs.
     pub window: Option<WindowRect>,
 }
@@ -46,6 +49,7 @@ impl Default for Settings {
             font_size: 18,
             theme: "light".into(),
             auto_lock_minutes: 10,
+            mask_titles: false,
             window: None,
         }
     }

@@ -247,3 +247,29 @@ fn what_was_typed_is_there_after_the_process_is_killed() {
         "note-draft-restored"
     );
 }
+
+#[test]
+fn case_titles_can_be_hidden_in_the_list() {
+    let app = Session::start(&[]);
+    open_case(&app, "TIP-9", &[]);
+    let title_cell = "#cases-table tr[data-case] td:nth-child(2)";
+    app.click(".nav a[data-view='cases']");
+    app.wait_for(title_cell);
+    assert_eq!(app.text(title_cell), "قضية تدريبية");
+
+    app.js("location.hash = '#/settings'; return true;");
+    app.click("#settings input[name='maskTitles']");
+    app.wait_until(
+        "the setting to be saved",
+        "return document.getElementById('settings-status').textContent.length > 0",
+    );
+    app.click(".nav a[data-view='cases']");
+    app.wait_for(&format!("{title_cell}.masked"));
+    assert_eq!(app.text(title_cell), "(العنوان مخفي)");
+    assert!(
+        !app.text("#cases-table").contains("قضية تدريبية"),
+        "the title must not be on the screen"
+    );
+    // The reference still identifies the case, and opening it still works.
+    assert!(app.text("#cases-table").contains("TIP-9"));
+}
