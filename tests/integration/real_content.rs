@@ -170,3 +170,68 @@ fn every_step_has_at_least_two_sentences_of_guidance() {
         }
     }
 }
+
+/// The glossary term ids a chapter links, read from its rendered HTML: what the reader sees.
+/// A link inside a heading is dropped by the renderer, so it does not count here.
+fn linked_terms(sop: &Sop, chapter: &str, lang: Lang) -> BTreeSet<String> {
+    let labels = dalil_l10n::Localizer::new(lang).render_labels();
+    let Some(rendered) = dalil_content::render::render_chapter(sop, chapter, lang, &labels) else {
+        panic!("{chapter} did not render in {lang}");
+    };
+    let marker = "<a class=\"term\" href=\"#/glossary/";
+    rendered
+        .html
+        .split(marker)
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A reader switching language sees the same terms explained, and every chapter explains some.
+#[test]
+fn every_chapter_links_the_same_glossary_terms_in_both_languages() {
+    let sop = shipped();
+    let mut problems = Vec::new();
+    for chapter in &sop.chapters {
+        let ar = linked_terms(&sop, &chapter.id, Lang::Ar);
+        let en = linked_terms(&sop, &chapter.id, Lang::En);
+        if ar.is_empty() || en.is_empty() {
+            problems.push(format!(
+                "{}: links no glossary term (ar {}, en {})",
+                chapter.id,
+                ar.len(),
+                en.len()
+            ));
+        }
+        let only_ar: Vec<&String> = ar.difference(&en).collect();
+        let only_en: Vec<&String> = en.difference(&ar).collect();
+        if !only_ar.is_empty() || !only_en.is_empty() {
+            problems.push(format!(
+                "{}: only in ar.md {only_ar:?}, only in en.md {only_en:?}",
+                chapter.id
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The renderer drops inline markup in headings, so a term link there would silently vanish.
+#[test]
+fn no_heading_links_a_glossary_term() {
+    let sop = shipped();
+    for chapter in &sop.chapters {
+        for lang in Lang::ALL {
+            let text = chapter.text(lang);
+            for heading in &text.headings {
+                let source = &text.source[heading.range.clone()];
+                assert!(
+                    !source.contains("](term:"),
+                    "{}:{}: a heading links a glossary term",
+                    text.file,
+                    heading.line
+                );
+            }
+        }
+    }
+}
