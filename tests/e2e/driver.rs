@@ -19,12 +19,14 @@ const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 /// a wait, never an assertion on speed.
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
-/// The built app binary.
+/// The built app binary: the debug build, or the profile named by `DALIL_APP_PROFILE`
+/// (the benchmarks run the release build).
 pub fn app_binary() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
-    let app = target.join("debug/dalil-app");
+    let profile = std::env::var("DALIL_APP_PROFILE").unwrap_or_else(|_| "debug".to_owned());
+    let app = target.join(profile).join("dalil-app");
     assert!(
         app.is_file(),
         "the app binary {} is missing: run `cargo build --workspace` first (make test does)",
