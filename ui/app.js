@@ -1,11 +1,15 @@
 // The Dalil window: the library, the glossary and the settings.
 // All text comes from the shell: Fluent messages, and chapter HTML sanitized by the shell.
 
-import * as cases from './cases.js';
+// `cases.js` is loaded after the first screen is painted (see `start`): the lock screen does
+// not need it.
+let cases = null;
 
 const invoke = (cmd, args) => window.__TAURI_INTERNALS__.invoke(cmd, args);
 
 const state = {
+  // Settled when the library and the case screens are loaded (see `start`).
+  ready: null,
   settings: null,
   messages: {},
   chapter: null,
@@ -342,12 +346,14 @@ async function showLock() {
 
 async function lock() {
   // What is being typed is saved before the key goes.
-  await cases.flushDraft().catch(() => {});
+  await cases?.flushDraft().catch(() => {});
   await invoke('vault_lock');
   await showLock();
 }
 
 async function unlocked() {
+  // The library, which loads behind the lock screen, is there before anything is shown.
+  await state.ready;
   document.body.classList.remove('locked');
   idle.last = Date.now();
   await route();
@@ -407,6 +413,7 @@ async function onUnlock(e) {
 async function route() {
   if (document.body.classList.contains('locked')) return;
   const hash = location.hash;
+  await state.ready;
   if (!hash.startsWith('#/case/') || !hash.includes('/step/')) await cases.leave().catch(() => {});
   if (await cases.route(hash)) return;
   const chapter = hash.match(/^#\/chapter\/([a-z0-9-]+)(?:\/([a-z0-9-]+))?$/);
@@ -450,9 +457,9 @@ function onGlobalKey(e) {
 async function start() {
   state.settings = await invoke('settings_get');
   applySettings();
-  // Independent calls go out together: each is an IPC round trip.
-  const [, , problems] = await Promise.all([loadMessages(), renderLibrary(), invoke('sop_problems')]);
-  $('problems').hidden = problems === 0;
+  // The first screen is the lock screen, which needs only the messages. The library, its
+  // problems count and the case screens load behind it; unlocking waits for them.
+  await loadMessages();
   for (const b of document.querySelectorAll('.view-switch button')) {
     b.addEventListener('click', () => setContentView(b.dataset.contentView));
   }
@@ -513,12 +520,21 @@ async function start() {
     if (!document.body.classList.contains('locked') && Date.now() - idle.last > limit) lock();
   }, 5000);
   initTermTips();
-  cases.initCases({ invoke, t, $, showView, state });
   window.addEventListener('hashchange', route);
-  window.addEventListener('beforeunload', () => { cases.commitNote(); });
+  window.addEventListener('beforeunload', () => { cases?.commitNote(); });
   await showLock();
   // Two frames later the first screen is painted; the startup benchmark waits for this.
   requestAnimationFrame(() => requestAnimationFrame(() => invoke('ui_painted')));
+  state.ready = Promise.all([
+    renderLibrary(),
+    invoke('sop_problems'),
+    import('./cases.js'),
+  ]).then(([, problems, module]) => {
+    $('problems').hidden = problems === 0;
+    cases = module;
+    cases.initCases({ invoke, t, $, showView, state });
+  });
+  await state.ready;
 }
 
 // ---- Glossary terms in the text ----

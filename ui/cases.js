@@ -25,10 +25,16 @@ const el = (tag, props = {}, ...children) => {
   return node;
 };
 
+// One formatter per language: building one costs more than formatting a date with it.
+const dateFormats = new Map();
+
 function date(iso) {
   if (!iso) return '';
   const locale = ctx.state.settings.uiLang === 'ar' ? 'ar-IQ' : 'en-GB';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  if (!dateFormats.has(locale)) {
+    dateFormats.set(locale, new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+  }
+  return dateFormats.get(locale).format(new Date(iso));
 }
 
 // Latin references and ids inside Arabic are isolated.
@@ -62,26 +68,46 @@ function showError(id, err) {
 
 // ---- The list ----
 
+// The first screenful of rows is drawn at once and the rest in slices, a frame apart, so a
+// long list shows as fast as a short one. A newer call stops an older one's slices.
+const FIRST_ROWS = 100;
+const ROWS_PER_FRAME = 500;
+let listGeneration = 0;
+
+function caseRow(row) {
+  const link = el('a', { href: `#/case/${row.id}`, class: 'case-link' }, bdi(row.reference));
+  const tr = el('tr', { 'data-case': String(row.id) },
+    el('td', {}, link),
+    ctx.state.settings.maskTitles
+      ? el('td', { class: 'masked', text: ctx.t('case-title-masked') })
+      : el('td', { text: row.title, dir: 'auto' }),
+    el('td', { text: kindName(row.kind) }),
+    el('td', {}, progress(row.done, row.applicable)),
+    el('td', { text: date(row.lastChange) }));
+  if (row.status === 'closed') tr.classList.add('closed');
+  return tr;
+}
+
 async function showList() {
   ctx.showView('cases');
+  const generation = ++listGeneration;
   const rows = await ctx.invoke('cases_list', { status: ctx.$('cases-status').value, text: ctx.$('cases-filter').value });
+  if (generation !== listGeneration) return;
   const body = document.querySelector('#cases-table tbody');
-  body.replaceChildren();
-  for (const row of rows) {
-    const link = el('a', { href: `#/case/${row.id}`, class: 'case-link' }, bdi(row.reference));
-    const tr = el('tr', { 'data-case': String(row.id) },
-      el('td', {}, link),
-      ctx.state.settings.maskTitles
-        ? el('td', { class: 'masked', text: ctx.t('case-title-masked') })
-        : el('td', { text: row.title, dir: 'auto' }),
-      el('td', { text: kindName(row.kind) }),
-      el('td', {}, progress(row.done, row.applicable)),
-      el('td', { text: date(row.lastChange) }));
-    if (row.status === 'closed') tr.classList.add('closed');
-    body.append(tr);
-  }
+  body.replaceChildren(...rows.slice(0, FIRST_ROWS).map(caseRow));
   ctx.$('cases-empty').hidden = rows.length > 0;
   ctx.$('cases-table').hidden = rows.length === 0;
+  ctx.$('cases-table').setAttribute('aria-rowcount', String(rows.length + 1));
+  let next = FIRST_ROWS;
+  const more = () => {
+    if (generation !== listGeneration || next >= rows.length) return;
+    const slice = document.createDocumentFragment();
+    slice.append(...rows.slice(next, next + ROWS_PER_FRAME).map(caseRow));
+    body.append(slice);
+    next += ROWS_PER_FRAME;
+    requestAnimationFrame(more);
+  };
+  requestAnimationFrame(more);
 }
 
 // ---- Facts: the wizard and the editor share one form builder ----
