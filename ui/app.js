@@ -454,6 +454,33 @@ function onGlobalKey(e) {
   }
 }
 
+// ---- The menu bar ----
+// The shell's menu sends the id of the chosen item; each does what the side bar does. While
+// locked, the menu does nothing: nothing may show behind the lock screen.
+function onMenu(id) {
+  if (document.body.classList.contains('locked')) return;
+  const routes = { cases: '#/cases', library: '#/library', glossary: '#/glossary', settings: '#/settings', about: '#/chapter/about' };
+  if (routes[id]) {
+    location.hash = routes[id];
+  } else if (id === 'lock') {
+    lock();
+  } else if (id === 'search') {
+    $('search').focus();
+    $('search').select();
+  } else if (id === 'backup') {
+    location.hash = '#/settings';
+    $('backup-button').click();
+  } else if (id.startsWith('content-')) {
+    setContentView(id.slice('content-'.length));
+  }
+}
+
+async function listenToMenu() {
+  const tauri = window.__TAURI_INTERNALS__;
+  const handler = tauri.transformCallback((event) => onMenu(event.payload));
+  await invoke('plugin:event|listen', { event: 'dalil-menu', target: { kind: 'Any' }, handler });
+}
+
 async function start() {
   state.settings = await invoke('settings_get');
   applySettings();
@@ -520,6 +547,7 @@ async function start() {
     if (!document.body.classList.contains('locked') && Date.now() - idle.last > limit) lock();
   }, 5000);
   initTermTips();
+  listenToMenu().catch(() => {});
   window.addEventListener('hashchange', route);
   window.addEventListener('beforeunload', () => { cases?.commitNote(); });
   await showLock();

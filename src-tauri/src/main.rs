@@ -8,6 +8,7 @@
 
 mod cases;
 mod export;
+mod menu;
 mod settings;
 mod transport;
 mod vault;
@@ -206,6 +207,8 @@ fn settings_set(
     .sanitized();
     settings::save(&state.data_dir, &current).map_err(|_| SETTINGS_UNSAVED)?;
     set_title(&window, &current.ui_lang);
+    // A menu that cannot be rebuilt keeps its old language; the settings are saved anyway.
+    let _ = menu::install(window.app_handle(), &current.ui_lang);
     Ok(current.clone())
 }
 
@@ -382,9 +385,11 @@ fn main() {
                 let settings = state.settings.lock().map(|s| s.clone()).unwrap_or_default();
                 restore_window(&window, &settings);
                 set_title(&window, &settings.ui_lang);
+                menu::install(app.handle(), &settings.ui_lang)?;
             }
             Ok(())
         })
+        .on_menu_event(|app, event| menu::on_event(app, &event))
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::CloseRequested { .. } = event {
                 remember_window(window, &window.state::<AppState>());

@@ -394,6 +394,17 @@ impl Session {
         self.xdotool(&["key", "--clearmodifiers", "Escape"]);
     }
 
+    /// Presses real keys, through X, in the window titled `title`: what GTK sees before the
+    /// page does (menu shortcuts, the menu bar's F10).
+    pub fn x_keys(&self, title: &str, keys: &[&str]) {
+        let window = self.wait_for_x_window(title);
+        self.xdotool(&["windowfocus", "--sync", &window]);
+        for key in keys {
+            self.xdotool(&["key", "--clearmodifiers", key]);
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
     /// The id of the visible X window named exactly `title`.
     fn wait_for_x_window(&self, title: &str) -> String {
         let deadline = Instant::now() + PATIENCE;

@@ -94,6 +94,26 @@ fn the_lock_shortcut_locks() {
 }
 
 #[test]
+fn the_menu_bar_locks_from_its_item_and_from_its_shortcut() {
+    let app = Session::start(&[]);
+    let title = dalil_l10n::strip_isolation(
+        &dalil_l10n::Localizer::new(dalil_content::Lang::Ar).get("app-name"),
+    );
+    // The first menu's first item, from the keyboard: F10 opens the menu bar.
+    app.x_keys(&title, &["F10", "Down", "Return"]);
+    app.wait_for("#unlock-form:not([hidden])");
+    app.type_into("#unlock-form input[name='passphrase']", PASSPHRASE);
+    app.click("#unlock-form button[type='submit']");
+    app.wait_until(
+        "unlocked",
+        "return !document.body.classList.contains('locked')",
+    );
+    // A real Ctrl+L reaches the menu's shortcut before the page.
+    app.x_keys(&title, &["ctrl+l"]);
+    app.wait_for("#unlock-form:not([hidden])");
+}
+
+#[test]
 fn the_app_locks_itself_after_the_idle_minutes_set_in_settings() {
     let app = Session::start(&[]);
     app.click(".nav a[data-view='settings']");
