@@ -16,18 +16,20 @@ use driver::Session;
 const SIZES: [(u32, u32); 2] = [(1280, 800), (1024, 640)];
 
 /// A screen: its name, the content view to set, and the address to open.
-const SCREENS: [(&str, &str, &str); 13] = [
+const SCREENS: [(&str, &str, &str); 15] = [
     ("cases", "", "#/cases"),
     ("new-case", "", "#/new-case"),
     ("case", "", "#/case/1"),
     ("walk-through", "", "#/case/1/step/child-guardian"),
     ("history", "", "#/case/1/history"),
+    ("export", "", "#/case/1"),
     ("first-run", "", ""),
     ("unlock", "", "#lock"),
     ("search", "", "?الضحيه"),
     ("library", "", "#/chapter/intake/intake-separate"),
     ("side-by-side", "both", "#/chapter/children/child-guardian"),
     ("glossary", "", "#/glossary"),
+    ("term", "", "#/chapter/interviewing"),
     ("settings", "", "#/settings"),
     ("dark", "", "#/chapter/identification"),
 ];
@@ -84,6 +86,22 @@ fn main() {
                     app.wait_for("#unlock-error:not([hidden])");
                 } else if !address.is_empty() {
                     app.js(&format!("location.hash = '{address}'; return true;"));
+                }
+                if name == "export" {
+                    // A real export through the save dialog, so the screen shows the path.
+                    app.wait_for("details.export summary");
+                    app.click("details.export summary");
+                    app.click("#export-bundle");
+                    let title = dalil_l10n::strip_isolation(
+                        &dalil_l10n::Localizer::new(lang.parse().unwrap_or(dalil_content::Lang::Ar))
+                            .get("export-bundle-title"),
+                    );
+                    app.answer_save_dialog(&title, &data.path().join("TIP-2026-0042.dalil.json"));
+                    app.wait_for("details.export .export-saved");
+                    app.js("document.querySelector('details.export').scrollIntoView(); return true;");
+                } else if name == "term" {
+                    app.wait_for("article.chapter a.term");
+                    app.js("document.querySelectorAll('article.chapter a.term')[2].focus(); return true;");
                 }
                 std::thread::sleep(Duration::from_millis(800));
                 let file = out.join(format!("{name}-{lang}-{w}.png"));
