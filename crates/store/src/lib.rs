@@ -40,9 +40,9 @@ mod time_text;
 pub use batch::Batch;
 pub use error::{Result, StoreError};
 pub use model::{
-    AuditEntry, AuditHead, BreakKind, Case, CaseFilter, CaseId, CaseKind, CaseStatus, CaseSummary,
-    Draft, Fact, NewCase, Note, NoteId, NoteMatch, NoteRevision, RestoreOutcome, StepRecord,
-    StepState, Verification,
+    AuditEntry, AuditHead, BreakKind, Case, CaseFilter, CaseId, CaseKind, CaseOverview, CaseStatus,
+    CaseSummary, Draft, Fact, NewCase, Note, NoteId, NoteMatch, NoteRevision, RestoreOutcome,
+    StepRecord, StepState, Verification,
 };
 pub use passphrase::Passphrase;
 pub use paths::{DATA_DIR_ENV, DB_FILE_NAME, data_dir_from, default_data_dir};
