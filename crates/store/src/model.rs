@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::sync::Arc;
 
 use time::OffsetDateTime;
 
@@ -145,8 +146,9 @@ pub struct CaseOverview {
     /// kind is not among them: it is `summary.kind`.
     pub facts: BTreeMap<String, String>,
     /// The ids of the steps whose recorded state is not pending (done, not applicable or
-    /// blocked), including steps that no longer apply or that the SOP no longer has.
-    pub settled: BTreeSet<String>,
+    /// blocked), including steps that no longer apply or that the SOP no longer has. The
+    /// cases of one list share each id's text.
+    pub settled: BTreeSet<Arc<str>>,
 }
 
 /// A case with everything but its children.

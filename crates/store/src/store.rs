@@ -1,10 +1,11 @@
 //! [`Store`]: an unlocked case file, its lifecycle (create, open, lock, change passphrase) and
 //! its reads.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
@@ -282,34 +283,66 @@ impl Store {
                 out.push(CaseOverview {
                     summary,
                     facts: BTreeMap::new(),
-                    settled: BTreeSet::new(),
+                    settled: Default::default(),
                 });
             }
         }
-        // The same filter again rather than a list of ids: SQLite joins each case to its rows
-        // through the primary key (facts) or the settled-steps index.
+        // The same filter again rather than a list of ids: SQLite walks the matching case ids
+        // and seeks each one's rows in the facts' primary key and the settled-steps index, so
+        // each case's rows come together and no page of another table is read. Rows are
+        // gathered per case first and each map or set is built at once from them, which is
+        // cheaper than inserting one at a time.
+        let mut facts: Vec<Vec<(String, String)>> = vec![Vec::new(); out.len()];
+        let mut settled: Vec<Vec<Arc<str>>> = vec![Vec::new(); out.len()];
+        // A store holds a few hundred distinct step ids across all its cases, each settled in
+        // many: one shared copy of each costs a lookup where a copy per row would cost an
+        // allocation, and the caller compares or drops them as cheaply.
+        let mut step_ids: HashSet<Arc<str>> = HashSet::new();
+        let case_index = |case: i64, last: &mut Option<(i64, usize)>| match *last {
+            Some((id, i)) if id == case => Ok(i),
+            _ => {
+                let i = *at.get(&case).ok_or(StoreError::Damaged)?;
+                *last = Some((case, i));
+                Ok::<_, StoreError>(i)
+            }
+        };
         {
             let mut stmt = tx.prepare_cached(&format!(
-                "SELECT f.case_id, f.fact_id, f.value
-                 FROM cases c JOIN case_facts f ON f.case_id = c.id WHERE {CASE_FILTER}"
+                "SELECT case_id, fact_id, value FROM case_facts
+                 WHERE case_id IN (SELECT c.id FROM cases c WHERE {CASE_FILTER})"
             ))?;
             let mut rows = stmt.query(params![status, pattern])?;
+            let mut last = None;
             while let Some(r) = rows.next()? {
-                let i = *at.get(&r.get::<_, i64>(0)?).ok_or(StoreError::Damaged)?;
-                out[i].facts.insert(r.get(1)?, r.get(2)?);
+                let i = case_index(r.get(0)?, &mut last)?;
+                facts[i].push((r.get(1)?, r.get(2)?));
             }
         }
         {
             let mut stmt = tx.prepare_cached(&format!(
-                "SELECT s.case_id, s.step_id
-                 FROM cases c JOIN step_states s ON s.case_id = c.id
-                 WHERE s.state <> 'pending' AND {CASE_FILTER}"
+                "SELECT case_id, step_id FROM step_states
+                 WHERE state <> 'pending'
+                   AND case_id IN (SELECT c.id FROM cases c WHERE {CASE_FILTER})"
             ))?;
             let mut rows = stmt.query(params![status, pattern])?;
+            let mut last = None;
             while let Some(r) = rows.next()? {
-                let i = *at.get(&r.get::<_, i64>(0)?).ok_or(StoreError::Damaged)?;
-                out[i].settled.insert(r.get(1)?);
+                let i = case_index(r.get(0)?, &mut last)?;
+                let step = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+                let step = match step_ids.get(step) {
+                    Some(id) => Arc::clone(id),
+                    None => {
+                        let id: Arc<str> = Arc::from(step);
+                        step_ids.insert(Arc::clone(&id));
+                        id
+                    }
+                };
+                settled[i].push(step);
             }
+        }
+        for ((o, f), s) in out.iter_mut().zip(facts).zip(settled) {
+            o.facts = f.into_iter().collect();
+            o.settled = s.into_iter().collect();
         }
         tx.finish()?;
         Ok(out)

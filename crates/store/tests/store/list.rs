@@ -3,6 +3,7 @@
 //! settled steps, in agreement with the one-case reads.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 use std::thread::sleep;
 use std::time::Duration;
 
@@ -198,11 +199,11 @@ fn overviews_agree_with_the_list_and_the_case_reads() -> TestResult {
         for o in &overviews {
             let case = o.summary.id;
             assert_eq!(o.facts, store.fact_map(case)?, "{filter:?}");
-            let settled: BTreeSet<String> = store
+            let settled: BTreeSet<Arc<str>> = store
                 .step_states(case)?
                 .into_iter()
                 .filter(|r| r.state != StepState::Pending)
-                .map(|r| r.step_id)
+                .map(|r| Arc::from(r.step_id))
                 .collect();
             assert_eq!(o.settled, settled, "{filter:?}");
         }
@@ -213,7 +214,11 @@ fn overviews_agree_with_the_list_and_the_case_reads() -> TestResult {
         .into_iter()
         .map(|o| (o.summary.id, (o.facts, o.settled)))
         .collect();
-    let set = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+    let set = |ids: &[&str]| {
+        ids.iter()
+            .map(|s| Arc::from(*s))
+            .collect::<BTreeSet<Arc<str>>>()
+    };
     assert_eq!(all.len(), 3);
     assert_eq!(all[&a].0.len(), 2);
     assert_eq!(all[&a].1, set(&["s-blocked", "s-done", "s-na"]));
