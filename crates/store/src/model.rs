@@ -94,7 +94,7 @@ impl CaseStatus {
     }
 }
 
-/// Which cases [`crate::Store::list_cases`] returns.
+/// Which cases [`crate::Store::list_cases`] and [`crate::Store::case_overviews`] return.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CaseFilter {
     /// Only open cases, only closed cases, or all (`None`).
