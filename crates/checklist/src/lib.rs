@@ -4,6 +4,10 @@
 //! same list. What the officer records against a step (its state, its notes) lives in the
 //! case store, keyed by step id, so a step that stops applying keeps what was recorded.
 
+mod progress;
+
+pub use progress::ProgressCounter;
+
 use dalil_content::condition::{Facts, Reason, fact_value};
 use dalil_content::manifest::{FactType, Manifest};
 use dalil_content::{Lang, Sop};

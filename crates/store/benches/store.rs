@@ -9,12 +9,23 @@
 //! - At scale: a synthetic store of 10,000 cases, each with 130 step states, 5 notes and 20
 //!   facts, built in one transaction per 100 cases; then listing the cases, and opening one
 //!   case (case + facts + step states + notes). `DALIL_BENCH_CASES` changes the number of
-//!   cases.
+//!   cases. The step ids and facts are the real SOP's (the first 130 steps, the first 20
+//!   facts with random answers, a random kind), so that progress counts are realistic.
+//! - The case list with progress, as the desktop shows it: `case_overviews` and a
+//!   `ProgressCounter` over every case, against a baseline in the same run: a plain
+//!   `SELECT id, reference, title, kind, status, created_at FROM cases` over the same rows,
+//!   through a second connection to the same file. The old way (per case: facts, step
+//!   states, notes, the full checklist) is timed once for comparison.
 
 use std::error::Error;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use std::collections::{BTreeMap, BTreeSet};
+
+use dalil_checklist::{ProgressCounter, Recorded};
+use dalil_content::manifest::FactType;
+use dalil_content::{Lang, Sop};
 use dalil_store::{
     CaseFilter, CaseId, CaseKind, CaseStatus, NewCase, Passphrase, StepState, Store, Verification,
 };
@@ -127,13 +138,45 @@ fn unlock(path: &Path, what: &str) -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
-fn build_at_scale(path: &Path, cases: usize) -> Result<Vec<CaseId>, Box<dyn Error>> {
+fn build_at_scale(path: &Path, sop: &Sop, cases: usize) -> Result<Vec<CaseId>, Box<dyn Error>> {
     let mut store = Store::create(path, &Passphrase::from(PASS))?;
     let mut rng = fastrand::Rng::with_seed(2);
-    let steps: Vec<String> = (0..STEPS).map(|s| format!("step-{s:03}")).collect();
-    let facts: Vec<String> = (0..FACTS_PER_CASE)
-        .map(|f| format!("fact-{f:02}"))
+    let steps: Vec<String> = sop
+        .steps(Lang::Ar)
+        .take(STEPS)
+        .map(|(_, s)| s.id.clone())
         .collect();
+    assert_eq!(
+        steps.len(),
+        STEPS,
+        "the SOP has fewer steps than the benchmark sets"
+    );
+    // The manifest's facts but `kind`, which is the case's kind, with their possible answers.
+    let facts: Vec<(String, Vec<String>)> = sop
+        .manifest
+        .facts
+        .iter()
+        .filter(|f| f.id != "kind")
+        .take(FACTS_PER_CASE)
+        .map(|f| {
+            let values = match &f.kind {
+                FactType::YesNo => vec!["yes".to_owned(), "no".to_owned()],
+                FactType::Choice { choices, .. } => choices.iter().map(|c| c.id.clone()).collect(),
+            };
+            (f.id.clone(), values)
+        })
+        .collect();
+    assert_eq!(
+        facts.len(),
+        FACTS_PER_CASE,
+        "the SOP has fewer facts than the benchmark sets"
+    );
+    let kinds = [
+        CaseKind::Trafficking,
+        CaseKind::Smuggling,
+        CaseKind::Both,
+        CaseKind::Undetermined,
+    ];
     let mut ids = Vec::with_capacity(cases);
     let t = Instant::now();
     for first in (0..cases).step_by(CASES_PER_BATCH) {
@@ -144,12 +187,12 @@ fn build_at_scale(path: &Path, cases: usize) -> Result<Vec<CaseId>, Box<dyn Erro
                 let case = b.create_case(&NewCase {
                     reference: format!("BGD-{c:06}"),
                     title: format!("Synthetic case {c}"),
-                    kind: CaseKind::Undetermined,
+                    kind: kinds[rng.usize(0..kinds.len())],
                     sop_edition: "2024.1".into(),
                 })?;
                 let pairs: Vec<(&str, &str)> = facts
                     .iter()
-                    .map(|f| (f.as_str(), if rng.bool() { "yes" } else { "no" }))
+                    .map(|(f, values)| (f.as_str(), values[rng.usize(0..values.len())].as_str()))
                     .collect();
                 b.set_facts(case, &pairs)?;
                 for step in &steps {
@@ -200,7 +243,11 @@ fn at_scale(dir: &Path) -> Result<(), Box<dyn Error>> {
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000);
     let path = dir.join("scale.db");
-    let ids = build_at_scale(&path, cases)?;
+    let (sop, diagnostics) = dalil_content::load(&dalil_sop_files::bundled());
+    if !diagnostics.is_empty() {
+        return Err(format!("the SOP has {} diagnostics", diagnostics.len()).into());
+    }
+    let ids = build_at_scale(&path, &sop, cases)?;
     unlock(&path, "unlock at scale")?;
     let store = Store::open(&path, &Passphrase::from(PASS))?;
 
@@ -261,6 +308,8 @@ fn at_scale(dir: &Path) -> Result<(), Box<dyn Error>> {
     );
     row("open one case, p99", ms(p99), "");
 
+    case_list(&path, &store, &sop)?;
+
     let t = Instant::now();
     let verification = store.verify_audit()?;
     let len = match verification {
@@ -273,6 +322,188 @@ fn at_scale(dir: &Path) -> Result<(), Box<dyn Error>> {
         &format!("{len} entries"),
     );
     store.lock()?;
+    Ok(())
+}
+
+/// The facts the checklist is given for a case: its stored facts and its kind.
+fn with_kind(mut facts: BTreeMap<String, String>, kind: CaseKind) -> BTreeMap<String, String> {
+    facts.insert("kind".into(), kind.as_str().to_owned());
+    facts
+}
+
+/// The case list with progress: the new bulk read and counter against a plain read of the
+/// same rows, and the old way, case by case, once.
+fn case_list(path: &Path, store: &Store, sop: &Sop) -> Result<(), Box<dyn Error>> {
+    // The baseline: the list's columns and nothing else, through a second connection keyed
+    // the stock SQLCipher way (one key derivation, outside the timing).
+    let raw = rusqlite::Connection::open(path)?;
+    raw.pragma_update(None, "key", PASS)?;
+    let mut plain =
+        raw.prepare("SELECT id, reference, title, kind, status, created_at FROM cases")?;
+    let mut base = Vec::new();
+    let mut rows_read = 0;
+    for _ in 0..20 {
+        let t = Instant::now();
+        let rows: Vec<(i64, String, String, String, String, String)> = plain
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        base.push(t.elapsed());
+        rows_read = rows.len();
+    }
+    let base = percentile(&mut base, 0.5);
+    row(
+        "baseline: plain SELECT of the list's columns",
+        ms(base),
+        &format!("p50 of 20; {rows_read} rows, second connection"),
+    );
+
+    let (mut reads, mut counts, mut totals) = (Vec::new(), Vec::new(), Vec::new());
+    let mut progress = Vec::new();
+    for _ in 0..20 {
+        let t = Instant::now();
+        let overviews = store.case_overviews(&CaseFilter::default())?;
+        let read = t.elapsed();
+        let t2 = Instant::now();
+        let mut counter = ProgressCounter::new(sop);
+        progress = overviews
+            .into_iter()
+            .map(|o| {
+                let facts = with_kind(o.facts, o.summary.kind);
+                (o.summary.id, counter.progress(&facts, &o.settled))
+            })
+            .collect::<Vec<_>>();
+        counts.push(t2.elapsed());
+        reads.push(read);
+        totals.push(t.elapsed());
+    }
+    let total = percentile(&mut totals, 0.5);
+    // The counter alone, over overviews read beforehand and kept: once with a new counter per
+    // pass (every fact combination evaluated once), once with a counter whose cache holds
+    // every combination (what a list of cases that share their facts sees).
+    let kept: Vec<_> = store
+        .case_overviews(&CaseFilter::default())?
+        .into_iter()
+        .map(|o| (with_kind(o.facts, o.summary.kind), o.settled))
+        .collect();
+    let combinations: BTreeSet<Vec<(String, String)>> = kept
+        .iter()
+        .map(|(f, _)| f.clone().into_iter().collect())
+        .collect();
+    let (mut fresh, mut warm) = (Vec::new(), Vec::new());
+    for _ in 0..20 {
+        let t = Instant::now();
+        let mut counter = ProgressCounter::new(sop);
+        for (facts, settled) in &kept {
+            std::hint::black_box(counter.progress(facts, settled));
+        }
+        fresh.push(t.elapsed());
+        let first = kept.iter().take(1000).collect::<Vec<_>>();
+        for (facts, settled) in &first {
+            counter.progress(facts, settled);
+        }
+        let t = Instant::now();
+        for _ in 0..10 {
+            for (facts, settled) in &first {
+                std::hint::black_box(counter.progress(facts, settled));
+            }
+        }
+        warm.push(t.elapsed());
+    }
+    let warm = percentile(&mut warm, 0.5);
+
+    let settled: usize = progress.iter().map(|(_, (done, _))| done).sum();
+    row(
+        "case list with progress: overviews + counter",
+        ms(total),
+        &format!(
+            "p50 of 20; {} cases, {settled} settled applicable steps",
+            progress.len()
+        ),
+    );
+    row(
+        "  of which case_overviews",
+        ms(percentile(&mut reads, 0.5)),
+        "p50 of 20",
+    );
+    row(
+        "  of which counting",
+        ms(percentile(&mut counts, 0.5)),
+        "p50 of 20; ProgressCounter, and each overview freed as used",
+    );
+    row(
+        "counter alone, new counter",
+        ms(percentile(&mut fresh, 0.5)),
+        &format!(
+            "p50 of 20; {} cases, {} fact combinations",
+            kept.len(),
+            combinations.len()
+        ),
+    );
+    row(
+        "counter alone, every combination cached",
+        ms(warm * (kept.len() as u32) / 10_000),
+        "p50 of 20; 10 x 1,000 cached cases, scaled to the list",
+    );
+    row(
+        "ratio case list with progress / baseline",
+        format!("{:.2}", total.as_secs_f64() / base.as_secs_f64()),
+        "same run",
+    );
+
+    // The old way, as the desktop did it before: per case, every read and the whole
+    // checklist. Timed once (it takes seconds), and checked against the new figures.
+    let t = Instant::now();
+    let mut old = Vec::new();
+    for c in store.list_cases(&CaseFilter::default())? {
+        let facts = with_kind(store.fact_map(c.id)?, c.kind);
+        let recorded: BTreeMap<String, Recorded> = store
+            .step_states(c.id)?
+            .into_iter()
+            .map(|r| {
+                let state = Recorded {
+                    state: r.state.as_str().to_owned(),
+                    reason: r.reason,
+                    updated_at: String::new(),
+                };
+                (r.step_id, state)
+            })
+            .collect();
+        let mut notes: BTreeMap<String, usize> = BTreeMap::new();
+        for note in store.notes(c.id)? {
+            if let Some(step) = note.step {
+                *notes.entry(step).or_default() += 1;
+            }
+        }
+        let list = dalil_checklist::case_checklist(sop, &facts, &recorded, &notes);
+        old.push((c.id, list.progress()));
+    }
+    let old_time = t.elapsed();
+    row(
+        "old case list: per-case reads + full checklist",
+        ms(old_time),
+        &format!(
+            "one run; {:.0}x the new list",
+            old_time.as_secs_f64() / total.as_secs_f64()
+        ),
+    );
+    if old != progress {
+        return Err("the old and the new case list disagree".into());
+    }
+    let distinct: BTreeSet<_> = progress.iter().map(|(_, p)| *p).collect();
+    row(
+        "distinct (done, applicable) pairs",
+        distinct.len().to_string(),
+        "old and new agree on every case",
+    );
     Ok(())
 }
 

@@ -3,6 +3,10 @@
 //! [`crate::Store`]'s single-change methods each run one [`Batch`]; [`crate::Store::batch`]
 //! runs many changes in one transaction (all or nothing), for imports and for re-deriving a
 //! checklist.
+//!
+//! Each change's audit entry also moves its case's `last_change`: a trigger on the audit log
+//! (migration 0003) does it in the same transaction, so no method here writes that column
+//! except `create_case`, which starts it at the creation time.
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
@@ -73,8 +77,9 @@ impl Batch<'_> {
         let inserted = self
             .conn
             .prepare_cached(
-                "INSERT INTO cases (reference, title, kind, status, sop_edition, created_at)
-                 VALUES (?1, ?2, ?3, 'open', ?4, ?5)",
+                "INSERT INTO cases
+                     (reference, title, kind, status, sop_edition, created_at, last_change)
+                 VALUES (?1, ?2, ?3, 'open', ?4, ?5, ?5)",
             )?
             .execute(params![
                 new.reference,

@@ -41,9 +41,9 @@ pub use batch::Batch;
 pub use error::{Result, StoreError};
 pub use fsutil::write_atomic as write_file_atomic;
 pub use model::{
-    AuditEntry, AuditHead, BreakKind, Case, CaseFilter, CaseId, CaseKind, CaseStatus, CaseSummary,
-    Draft, Fact, NewCase, Note, NoteId, NoteMatch, NoteRevision, RestoreOutcome, StepRecord,
-    StepState, Verification,
+    AuditEntry, AuditHead, BreakKind, Case, CaseFilter, CaseId, CaseKind, CaseOverview, CaseStatus,
+    CaseSummary, Draft, Fact, NewCase, Note, NoteId, NoteMatch, NoteRevision, RestoreOutcome,
+    StepRecord, StepState, Verification,
 };
 pub use passphrase::Passphrase;
 pub use paths::{DATA_DIR_ENV, DB_FILE_NAME, data_dir_from, default_data_dir};

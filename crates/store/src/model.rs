@@ -1,7 +1,9 @@
 //! The plain data the store takes and gives back: ids, cases, facts, step states, notes,
 //! drafts and audit entries. No IO here.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::sync::Arc;
 
 use time::OffsetDateTime;
 
@@ -92,7 +94,7 @@ impl CaseStatus {
     }
 }
 
-/// Which cases [`crate::Store::list_cases`] returns.
+/// Which cases [`crate::Store::list_cases`] and [`crate::Store::case_overviews`] return.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CaseFilter {
     /// Only open cases, only closed cases, or all (`None`).
@@ -132,6 +134,21 @@ pub struct CaseSummary {
     pub created_at: OffsetDateTime,
     /// When anything in the case last changed (UTC): the time of its last audit entry.
     pub last_change: OffsetDateTime,
+}
+
+/// One line of the case list with what it takes to count the case's progress:
+/// what [`crate::Store::case_overviews`] returns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseOverview {
+    /// The case's line of the list.
+    pub summary: CaseSummary,
+    /// The case's facts, fact id to value, as [`crate::Store::fact_map`] gives them. The case's
+    /// kind is not among them: it is `summary.kind`.
+    pub facts: BTreeMap<String, String>,
+    /// The ids of the steps whose recorded state is not pending (done, not applicable or
+    /// blocked), including steps that no longer apply or that the SOP no longer has. The
+    /// cases of one list share each id's text.
+    pub settled: BTreeSet<Arc<str>>,
 }
 
 /// A case with everything but its children.

@@ -47,6 +47,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../sql/0002_notes_fts.sql"),
         followup: Some(Followup::IndexNotes),
     },
+    Migration {
+        version: 3,
+        name: "0003_case_last_change",
+        sql: include_str!("../sql/0003_case_last_change.sql"),
+        followup: None,
+    },
 ];
 
 /// The schema version this code writes: the number of the last migration.

@@ -11,6 +11,7 @@ mod store {
     mod damage;
     mod datadir;
     mod kill;
+    mod list;
     mod migrations;
     mod passphrase;
     mod plaintext;

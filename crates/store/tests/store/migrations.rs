@@ -6,7 +6,7 @@ use std::path::Path;
 
 use dalil_store::audit::actions;
 use dalil_store::schema::{MIGRATIONS, SCHEMA_VERSION};
-use dalil_store::{Store, StoreError};
+use dalil_store::{CaseFilter, CaseId, Store, StoreError};
 
 use super::common::*;
 
@@ -40,6 +40,127 @@ fn fixture(path: &Path, version: u32) -> TestResult {
     if version == 1 {
         conn.execute_batch(V1_NOTES)?;
     }
+    if version == 2 {
+        v2_cases(&conn)?;
+    }
+    Ok(())
+}
+
+/// Cases and a valid audit chain as version 2 wrote them. Case 1 has three entries, the last
+/// one earlier in time than the one before (a clock set back): its last change is the last
+/// entry by sequence, as version 2 read it. Case 2 has one entry, case 3 none (its last change
+/// is its creation time). A store-wide entry in the middle belongs to no case.
+fn v2_cases(conn: &rusqlite::Connection) -> TestResult {
+    conn.execute_batch(
+        "INSERT INTO cases (id, reference, title, kind, status, sop_edition, created_at)
+         VALUES (1, 'R-1', 't', 'undetermined', 'open', '1', '2024-01-01T00:00:00.000000Z'),
+                (2, 'R-2', 't', 'smuggling', 'closed', '1', '2024-01-02T00:00:00.000000Z'),
+                (3, 'R-3', 't', 'undetermined', 'open', '1', '2024-01-03T00:00:00.000000Z');",
+    )?;
+    let entries: [(&str, &str, &str, &str, Option<i64>); 5] = [
+        (
+            "2024-01-01T00:00:00.000000Z",
+            "case.create",
+            "case",
+            "1",
+            Some(1),
+        ),
+        (
+            "2024-01-02T00:00:00.000000Z",
+            "case.create",
+            "case",
+            "2",
+            Some(2),
+        ),
+        (
+            "2024-01-05T00:00:00.000000Z",
+            "fact.set",
+            "fact",
+            "child",
+            Some(1),
+        ),
+        (
+            "2024-01-06T00:00:00.000000Z",
+            "store.passphrase-change",
+            "store",
+            "",
+            None,
+        ),
+        (
+            "2024-01-04T00:00:00.000000Z",
+            "note.add",
+            "note",
+            "1",
+            Some(1),
+        ),
+    ];
+    let mut prev = [0u8; 32];
+    for (i, (at, action, kind, id, case)) in entries.into_iter().enumerate() {
+        let seq = i as u64 + 1;
+        let digest = dalil_store::audit::digest_text("");
+        let record = dalil_store::audit::encode(seq, at, action, kind, id, case, &digest);
+        prev = dalil_store::audit::chain(&prev, &record);
+        conn.execute(
+            "INSERT INTO audit_log (seq, at, action, entity_kind, entity_id, case_id, digest, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            rusqlite::params![
+                seq as i64,
+                at,
+                action,
+                kind,
+                id,
+                case,
+                &digest[..],
+                &prev[..]
+            ],
+        )?;
+    }
+    conn.execute(
+        "UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1",
+        rusqlite::params![entries.len() as i64, &prev[..]],
+    )?;
+    Ok(())
+}
+
+#[test]
+fn version_3_fills_last_change_from_the_audit_log_of_a_version_2_file() -> TestResult {
+    let dir = tempdir()?;
+    let path = dir.path().join("v2.db");
+    fixture(&path, 2)?;
+    let mut store = Store::open(&path, &pass())?;
+    assert!(matches!(
+        store.verify_audit()?,
+        dalil_store::Verification::Intact { len: 6, .. }
+    ));
+    let text = |id: i64| -> Result<String, Box<dyn std::error::Error>> {
+        let t = store.case(CaseId(id))?.last_change;
+        Ok(t.format(&time::format_description::well_known::Rfc3339)?)
+    };
+    assert_eq!(
+        text(1)?,
+        "2024-01-04T00:00:00Z",
+        "the last entry by sequence"
+    );
+    assert_eq!(text(2)?, "2024-01-02T00:00:00Z", "the only entry");
+    assert_eq!(
+        text(3)?,
+        "2024-01-03T00:00:00Z",
+        "no entry: the creation time"
+    );
+    let order: Vec<i64> = store
+        .list_cases(&CaseFilter::default())?
+        .iter()
+        .map(|s| s.id.0)
+        .collect();
+    assert_eq!(order, [1, 3, 2]);
+    // From here on the column moves with each change.
+    store.reopen_case(CaseId(2))?;
+    let history = store.history(CaseId(2))?;
+    assert_eq!(
+        Some(store.case(CaseId(2))?.last_change),
+        history.last().map(|e| e.at)
+    );
+    store.lock()?;
     Ok(())
 }
 
@@ -109,8 +230,10 @@ fn each_migration_upgrades_the_previous_version_to_the_fresh_schema() -> TestRes
         let path = dir.path().join(format!("v{from}.db"));
         fixture(&path, from)?;
         let store = Store::open(&path, &pass())?;
-        let first = store
-            .audit_entries(0, 1)?
+        // The entry the upgrade appended: the last one (a fixture may hold entries of its own).
+        let head = store.audit_head()?.seq;
+        let appended = store
+            .audit_entries(head.saturating_sub(1), 1)?
             .into_iter()
             .next()
             .map(|e| e.action);
@@ -122,7 +245,7 @@ fn each_migration_upgrades_the_previous_version_to_the_fresh_schema() -> TestRes
             actions::STORE_MIGRATE
         };
         assert_eq!(
-            first.as_deref(),
+            appended.as_deref(),
             Some(expected),
             "upgrade from version {from}"
         );
