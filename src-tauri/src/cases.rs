@@ -89,9 +89,16 @@ pub fn cases_list(
             status: CaseStatus::parse(status),
             text: Some(text.trim().to_owned()).filter(|t| !t.is_empty()),
         };
+        // One read for every case's facts and settled steps, and progress counted from them
+        // with conditions evaluated once per distinct set of facts: a list of thousands of
+        // cases does not build thousands of checklists.
+        let mut counter = dalil_checklist::ProgressCounter::new(sop);
         let mut rows = Vec::new();
-        for c in store.list_cases(&filter)? {
-            let (done, applicable) = checklist_of(store, sop, c.id)?.progress();
+        for o in store.case_overviews(&filter)? {
+            let c = o.summary;
+            let mut facts = o.facts;
+            facts.insert("kind".into(), c.kind.as_str().to_owned());
+            let (done, applicable) = counter.progress(&facts, &o.settled);
             rows.push(CaseRow {
                 id: c.id.0,
                 reference: c.reference,
