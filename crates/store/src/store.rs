@@ -1,7 +1,7 @@
 //! [`Store`]: an unlocked case file, its lifecycle (create, open, lock, change passphrase) and
 //! its reads.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
@@ -271,7 +271,7 @@ impl Store {
         let tx = self.conn.unchecked_transaction()?;
         let (status, pattern) = filter_params(filter);
         let mut out = Vec::new();
-        let mut at = std::collections::HashMap::new();
+        let mut at = HashMap::new();
         {
             let mut stmt = tx.prepare_cached(&format!(
                 "SELECT c.id, c.reference, c.title, c.kind, c.status, c.created_at, c.last_change
