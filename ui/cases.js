@@ -68,10 +68,9 @@ function showError(id, err) {
 
 // ---- The list ----
 
-// The first screenful of rows is drawn at once and the rest in slices, a frame apart, so a
-// long list shows as fast as a short one. A newer call stops an older one's slices.
-const FIRST_ROWS = 100;
-const ROWS_PER_FRAME = 500;
+// The list comes a page at a time: the first page at once, the next when the end of the
+// list scrolls into view or its button is pressed. A newer listing stops an older one.
+const PAGE = 100;
 let listGeneration = 0;
 
 function caseRow(row) {
@@ -91,24 +90,38 @@ function caseRow(row) {
 async function showList() {
   ctx.showView('cases');
   const generation = ++listGeneration;
-  const rows = await ctx.invoke('cases_list', { status: ctx.$('cases-status').value, text: ctx.$('cases-filter').value });
-  if (generation !== listGeneration) return;
   const body = document.querySelector('#cases-table tbody');
-  body.replaceChildren(...rows.slice(0, FIRST_ROWS).map(caseRow));
-  ctx.$('cases-empty').hidden = rows.length > 0;
-  ctx.$('cases-table').hidden = rows.length === 0;
-  ctx.$('cases-table').setAttribute('aria-rowcount', String(rows.length + 1));
-  let next = FIRST_ROWS;
-  const more = () => {
-    if (generation !== listGeneration || next >= rows.length) return;
-    const slice = document.createDocumentFragment();
-    slice.append(...rows.slice(next, next + ROWS_PER_FRAME).map(caseRow));
-    body.append(slice);
-    next += ROWS_PER_FRAME;
-    requestAnimationFrame(more);
+  const more = ctx.$('cases-more');
+  const query = { status: ctx.$('cases-status').value, text: ctx.$('cases-filter').value };
+  let shown = 0;
+  let loading = null;
+  const next = () => {
+    loading ??= ctx.invoke('cases_list', { ...query, offset: shown, limit: PAGE }).then((page) => {
+      loading = null;
+      if (generation !== listGeneration) return;
+      if (shown === 0) body.replaceChildren();
+      body.append(...page.rows.map(caseRow));
+      shown += page.rows.length;
+      ctx.$('cases-empty').hidden = page.total > 0;
+      ctx.$('cases-table').hidden = page.total === 0;
+      ctx.$('cases-table').setAttribute('aria-rowcount', String(page.total + 1));
+      more.hidden = shown >= page.total;
+      more.textContent = `${ctx.t('cases-more')} (${shown} / ${page.total})`;
+    });
+    return loading;
   };
-  requestAnimationFrame(more);
+  more.onclick = next;
+  listObserver?.disconnect();
+  listObserver = new IntersectionObserver((entries) => {
+    // The observer may report a layout from before the last page was drawn: look again.
+    const near = () => !more.hidden && more.getBoundingClientRect().top < window.innerHeight + 400;
+    if (entries.some((e) => e.isIntersecting) && near()) next();
+  }, { rootMargin: '400px' });
+  listObserver.observe(more);
+  await next();
 }
+
+let listObserver = null;
 
 // ---- Facts: the wizard and the editor share one form builder ----
 

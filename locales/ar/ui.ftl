@@ -88,6 +88,7 @@ cases-status-open = مفتوحة
 cases-status-closed = مغلقة
 cases-status-all = الكل
 cases-empty = لا قضايا هنا بعد.
+cases-more = عرض المزيد
 cases-col-reference = المرجع
 cases-col-title = العنوان
 cases-col-kind = النوع

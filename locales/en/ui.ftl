@@ -88,6 +88,7 @@ cases-status-open = Open
 cases-status-closed = Closed
 cases-status-all = All
 cases-empty = No cases here yet.
+cases-more = Show more
 cases-col-reference = Reference
 cases-col-title = Title
 cases-col-kind = Kind

@@ -76,13 +76,26 @@ pub struct CaseRow {
     last_change: String,
 }
 
-/// The case list, with progress.
+/// One page of the case list, and how many cases match in all.
+#[derive(Debug, Serialize)]
+pub struct CasePage {
+    total: usize,
+    rows: Vec<CaseRow>,
+}
+
+/// The most rows one call returns: the list asks for the next page as it is scrolled.
+const MAX_PAGE: usize = 500;
+
+/// A page of the case list, with progress: `limit` cases (at most [`MAX_PAGE`]) from
+/// `offset` on, most recently changed first.
 #[tauri::command]
 pub fn cases_list(
     state: tauri::State<'_, AppState>,
     status: &str,
     text: &str,
-) -> Result<Vec<CaseRow>, IpcError> {
+    offset: usize,
+    limit: usize,
+) -> Result<CasePage, IpcError> {
     let sop = state.content.sop();
     state.vault.with(|store| {
         let filter = CaseFilter {
@@ -94,7 +107,8 @@ pub fn cases_list(
         // cases does not build thousands of checklists.
         let mut counter = dalil_checklist::ProgressCounter::new(sop);
         let mut rows = Vec::new();
-        for o in store.case_overviews(&filter)? {
+        let (page, total) = store.case_overviews_page(&filter, offset, limit.min(MAX_PAGE))?;
+        for o in page {
             let c = o.summary;
             let mut facts = o.facts;
             facts.insert("kind".into(), c.kind.as_str().to_owned());
@@ -110,7 +124,7 @@ pub fn cases_list(
                 last_change: rfc3339(c.last_change),
             });
         }
-        Ok(rows)
+        Ok(CasePage { total, rows })
     })
 }
 

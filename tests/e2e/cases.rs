@@ -273,3 +273,61 @@ fn case_titles_can_be_hidden_in_the_list() {
     // The reference still identifies the case, and opening it still works.
     assert!(app.text("#cases-table").contains("TIP-9"));
 }
+
+#[test]
+fn a_long_case_list_comes_a_page_at_a_time() {
+    let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut store = dalil_store::Store::create(
+        &data.path().join(dalil_store::DB_FILE_NAME),
+        &dalil_store::Passphrase::from(PASSPHRASE),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    store
+        .batch(|b| {
+            for i in 0..150 {
+                b.create_case(&dalil_store::NewCase {
+                    reference: format!("P-{i:03}"),
+                    title: format!("قضية {i}"),
+                    kind: dalil_store::CaseKind::Trafficking,
+                    sop_edition: "test".into(),
+                })?;
+            }
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    store.lock().unwrap_or_else(|e| panic!("{e}"));
+
+    let dir = data.path().to_string_lossy().into_owned();
+    let app = Session::start_locked(&[("DALIL_DATA_DIR", &dir)]);
+    app.wait_for("#unlock-form:not([hidden])");
+    app.type_into("#unlock-form input[name='passphrase']", PASSPHRASE);
+    app.click("#unlock-form button[type='submit']");
+    app.wait_until(
+        "unlocked",
+        "return !document.body.classList.contains('locked')",
+    );
+    app.click(".nav a[data-view='cases']");
+    app.wait_for("#cases-table tbody tr");
+    let rows = "return document.querySelectorAll('#cases-table tbody tr').length";
+    assert_eq!(app.js(rows), Value::from(100));
+    // The most recent first: the last case made.
+    assert!(
+        app.text("#cases-table tbody tr:first-child")
+            .contains("P-149")
+    );
+    assert!(app.text("#cases-more").contains("100 / 150"));
+    // Reaching the end of the list brings the rest.
+    app.js("document.getElementById('cases-more').scrollIntoView(); return true;");
+    app.wait_until(
+        "the second page",
+        "return document.querySelectorAll('#cases-table tbody tr').length === 150",
+    );
+    app.wait_until(
+        "no more to show",
+        "return document.getElementById('cases-more').hidden",
+    );
+    assert!(
+        app.text("#cases-table tbody tr:last-child")
+            .contains("P-000")
+    );
+}

@@ -93,12 +93,16 @@ fn main() {
                     app.click("details.export summary");
                     app.click("#export-bundle");
                     let title = dalil_l10n::strip_isolation(
-                        &dalil_l10n::Localizer::new(lang.parse().unwrap_or(dalil_content::Lang::Ar))
-                            .get("export-bundle-title"),
+                        &dalil_l10n::Localizer::new(
+                            lang.parse().unwrap_or(dalil_content::Lang::Ar),
+                        )
+                        .get("export-bundle-title"),
                     );
                     app.answer_save_dialog(&title, &data.path().join("TIP-2026-0042.dalil.json"));
                     app.wait_for("details.export .export-saved");
-                    app.js("document.querySelector('details.export').scrollIntoView(); return true;");
+                    app.js(
+                        "document.querySelector('details.export').scrollIntoView(); return true;",
+                    );
                 } else if name == "term" {
                     app.wait_for("article.chapter a.term");
                     app.js("document.querySelectorAll('article.chapter a.term')[2].focus(); return true;");

@@ -266,18 +266,52 @@ impl Store {
     /// one read transaction so that they agree with each other, and reads no note: the note
     /// text stays encrypted on disk, and opening a list costs nothing per note.
     pub fn case_overviews(&self, filter: &CaseFilter) -> Result<Vec<CaseOverview>, StoreError> {
-        // A read transaction gives the three queries one snapshot of the file. `&self` keeps
-        // this connection from writing meanwhile, so there is no nesting to fear.
+        // SQLite reads a negative LIMIT as no limit.
+        self.overviews(filter, 0, -1).map(|(page, _)| page)
+    }
+
+    /// One page of [`Store::case_overviews`]: at most `limit` cases, from `offset` on in the
+    /// same order, and the number of cases the filter matches in all. Only the page's cases
+    /// have their facts and settled steps read, so the first screen of a long list costs
+    /// the same as a short list.
+    pub fn case_overviews_page(
+        &self,
+        filter: &CaseFilter,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<CaseOverview>, usize), StoreError> {
+        let to_i64 = |n: usize| i64::try_from(n).map_err(|_| StoreError::Invalid { field: "page" });
+        self.overviews(filter, to_i64(offset)?, to_i64(limit)?)
+    }
+
+    fn overviews(
+        &self,
+        filter: &CaseFilter,
+        offset: i64,
+        limit: i64,
+    ) -> Result<(Vec<CaseOverview>, usize), StoreError> {
+        // A read transaction gives the queries one snapshot of the file. `&self` keeps this
+        // connection from writing meanwhile, so there is no nesting to fear.
         let tx = self.conn.unchecked_transaction()?;
         let (status, pattern) = filter_params(filter);
+        let total: i64 = tx
+            .prepare_cached(&format!("SELECT count(*) FROM cases c WHERE {CASE_FILTER}"))?
+            .query_row(params![status, pattern], |r| r.get(0))?;
+        // The page's case ids, in the list's order: `?3` is its length (negative for all) and
+        // `?4` its offset.
+        let page_ids = format!(
+            "SELECT c.id FROM cases c WHERE {CASE_FILTER}
+             ORDER BY c.last_change DESC, c.id DESC LIMIT ?3 OFFSET ?4"
+        );
         let mut out = Vec::new();
         let mut at = HashMap::new();
         {
             let mut stmt = tx.prepare_cached(&format!(
                 "SELECT c.id, c.reference, c.title, c.kind, c.status, c.created_at, c.last_change
-                 FROM cases c WHERE {CASE_FILTER} ORDER BY c.last_change DESC, c.id DESC"
+                 FROM cases c WHERE {CASE_FILTER} ORDER BY c.last_change DESC, c.id DESC
+                 LIMIT ?3 OFFSET ?4"
             ))?;
-            for row in stmt.query_map(params![status, pattern], summary_row)? {
+            for row in stmt.query_map(params![status, pattern, limit, offset], summary_row)? {
                 let summary = summary_from_row(row?)?;
                 at.insert(summary.id.0, out.len());
                 out.push(CaseOverview {
@@ -309,9 +343,9 @@ impl Store {
         {
             let mut stmt = tx.prepare_cached(&format!(
                 "SELECT case_id, fact_id, value FROM case_facts
-                 WHERE case_id IN (SELECT c.id FROM cases c WHERE {CASE_FILTER})"
+                 WHERE case_id IN ({page_ids})"
             ))?;
-            let mut rows = stmt.query(params![status, pattern])?;
+            let mut rows = stmt.query(params![status, pattern, limit, offset])?;
             let mut last = None;
             while let Some(r) = rows.next()? {
                 let i = case_index(r.get(0)?, &mut last)?;
@@ -322,9 +356,9 @@ impl Store {
             let mut stmt = tx.prepare_cached(&format!(
                 "SELECT case_id, step_id FROM step_states
                  WHERE state <> 'pending'
-                   AND case_id IN (SELECT c.id FROM cases c WHERE {CASE_FILTER})"
+                   AND case_id IN ({page_ids})"
             ))?;
-            let mut rows = stmt.query(params![status, pattern])?;
+            let mut rows = stmt.query(params![status, pattern, limit, offset])?;
             let mut last = None;
             while let Some(r) = rows.next()? {
                 let i = case_index(r.get(0)?, &mut last)?;
@@ -345,7 +379,7 @@ impl Store {
             o.settled = s.into_iter().collect();
         }
         tx.finish()?;
-        Ok(out)
+        Ok((out, usize::try_from(total).unwrap_or(0)))
     }
 
     /// The case with this reference, exactly as stored, if any.

@@ -208,6 +208,24 @@ fn overviews_agree_with_the_list_and_the_case_reads() -> TestResult {
             assert_eq!(o.settled, settled, "{filter:?}");
         }
     }
+    // Pages of every length and offset put back together are the whole list, and each says
+    // how many cases match in all.
+    for filter in &filters {
+        let whole = store.case_overviews(filter)?;
+        for limit in 1..=4 {
+            let mut joined = Vec::new();
+            for offset in (0..=whole.len()).step_by(limit) {
+                let (page, total) = store.case_overviews_page(filter, offset, limit)?;
+                assert_eq!(total, whole.len(), "{filter:?}");
+                assert!(page.len() <= limit);
+                joined.extend(page);
+            }
+            assert_eq!(joined, whole, "{filter:?}, pages of {limit}");
+        }
+        let (past_the_end, total) = store.case_overviews_page(filter, whole.len() + 5, 2)?;
+        assert!(past_the_end.is_empty());
+        assert_eq!(total, whole.len());
+    }
     // The figures themselves, so that the comparison above is not between two empty sets.
     let all: BTreeMap<CaseId, _> = store
         .case_overviews(&CaseFilter::default())?
