@@ -3,14 +3,14 @@
 # Variables:
 #   $chapters (Number) - how many chapters the SOP has
 #   $steps (Number) - how many steps the SOP has
-cli-validate-clean = الدليل سليم: { $chapters ->
+cli-validate-clean = الدليل سليم: { PLURAL($chapters) ->
         [zero] لا فصول
         [one] فصل واحد
         [two] فصلان
         [few] { $chapters } فصول
         [many] { $chapters } فصلًا
        *[other] { $chapters } فصل
-    }، و{ $steps ->
+    }، و{ PLURAL($steps) ->
         [zero] لا خطوات
         [one] خطوة واحدة
         [two] خطوتان
@@ -21,7 +21,7 @@ cli-validate-clean = الدليل سليم: { $chapters ->
 
 # Variables:
 #   $count (Number) - how many problems were found
-cli-validate-problems = { $count ->
+cli-validate-problems = { PLURAL($count) ->
         [zero] لم تُعثر على أي مشكلة في الدليل.
         [one] عُثر على مشكلة واحدة في الدليل.
         [two] عُثر على مشكلتين في الدليل.
@@ -32,7 +32,7 @@ cli-validate-problems = { $count ->
 
 # Variables:
 #   $count (Number) - how many problems were found
-cli-content-has-problems = { $count ->
+cli-content-has-problems = { PLURAL($count) ->
         [zero] لا مشكلات في محتوى الدليل.
         [one] في محتوى الدليل مشكلة واحدة.
         [two] في محتوى الدليل مشكلتان.
@@ -63,7 +63,7 @@ cli-step-advisory = استرشادية
 # Variables:
 #   $count (Number) - how many steps apply
 #   $required (Number) - how many of them are mandatory
-cli-steps-summary = { $count ->
+cli-steps-summary = { PLURAL($count) ->
         [zero] لا تنطبق أي خطوة
         [one] تنطبق خطوة واحدة
         [two] تنطبق خطوتان
@@ -74,7 +74,7 @@ cli-steps-summary = { $count ->
 
 # Variables:
 #   $count (Number) - how many steps the chapter has
-cli-chapter-steps = { $count ->
+cli-chapter-steps = { PLURAL($count) ->
         [zero] لا خطوات
         [one] خطوة واحدة
         [two] خطوتان
@@ -92,14 +92,14 @@ cli-write-failed = تعذّرت كتابة المخرجات: { $reason }
 # Variables:
 #   $count (Number) - how many results were found
 #   $chapters (Number) - in how many chapters
-cli-search-summary = { $count ->
+cli-search-summary = { PLURAL($count) ->
         [zero] لا نتائج
         [one] نتيجة واحدة
         [two] نتيجتان
         [few] { $count } نتائج
         [many] { $count } نتيجةً
        *[other] { $count } نتيجة
-    } في { $chapters ->
+    } في { PLURAL($chapters) ->
         [zero] لا فصول
         [one] فصل واحد
         [two] فصلين
@@ -119,7 +119,7 @@ cli-search-glossary-term = بُحث أيضًا عن مصطلح المسرد: { $
 
 # Variables:
 #   $max (Number) - the longest query accepted, in characters
-cli-search-query-too-long = الاستعلام أطول مما ينبغي: الحد الأقصى { $max ->
+cli-search-query-too-long = الاستعلام أطول مما ينبغي: الحد الأقصى { PLURAL($max) ->
         [zero] صفر
         [one] حرف واحد
         [two] حرفان
@@ -130,7 +130,7 @@ cli-search-query-too-long = الاستعلام أطول مما ينبغي: ال�
 
 # Variables:
 #   $max (Number) - the most words a query may have
-cli-search-too-many-words = في الاستعلام كلمات أكثر مما ينبغي: الحد الأقصى { $max ->
+cli-search-too-many-words = في الاستعلام كلمات أكثر مما ينبغي: الحد الأقصى { PLURAL($max) ->
         [zero] صفر
         [one] كلمة واحدة
         [two] كلمتان
@@ -229,7 +229,7 @@ cli-case-reopened = أُعيد فتح القضية { $reference }.
 
 # Variables:
 #   $count (Number) - how many cases are listed
-cli-case-list-summary = { $count ->
+cli-case-list-summary = { PLURAL($count) ->
         [zero] لا قضايا.
         [one] قضية واحدة.
         [two] قضيتان.
@@ -274,7 +274,7 @@ cli-fact-kind-unknown = `{ $value }` ليس نوع قضية يعرفه دليل�
 # Variables:
 #   $reference (String) - the case's reference
 #   $count (Number) - how many facts were given
-cli-facts-saved = { $count ->
+cli-facts-saved = { PLURAL($count) ->
         [zero] لم تُحفظ أي واقعة للقضية { $reference }.
         [one] حُفظت واقعة واحدة للقضية { $reference }.
         [two] حُفظت واقعتان للقضية { $reference }.
@@ -287,7 +287,7 @@ cli-facts-checklist-unchanged = لم تتغير قائمة الخطوات.
 
 # Variables:
 #   $count (Number) - how many steps now appear
-cli-facts-steps-shown = { $count ->
+cli-facts-steps-shown = { PLURAL($count) ->
         [zero] لم تظهر أي خطوة:
         [one] ظهرت خطوة واحدة:
         [two] ظهرت خطوتان:
@@ -298,7 +298,7 @@ cli-facts-steps-shown = { $count ->
 
 # Variables:
 #   $count (Number) - how many steps are now hidden
-cli-facts-steps-hidden = { $count ->
+cli-facts-steps-hidden = { PLURAL($count) ->
         [zero] لم تُخفَ أي خطوة:
         [one] أُخفيت خطوة واحدة (حالتها وملاحظاتها محفوظة):
         [two] أُخفيت خطوتان (حالتاهما وملاحظاتهما محفوظة):
@@ -384,7 +384,7 @@ cli-note-on-case = (القضية نفسها)
 
 # Variables:
 #   $count (Number) - how many notes the case has
-cli-note-list-summary = { $count ->
+cli-note-list-summary = { PLURAL($count) ->
         [zero] لا ملاحظات.
         [one] ملاحظة واحدة.
         [two] ملاحظتان.
@@ -419,7 +419,7 @@ cli-action-draft-discard = أُهملت مسودة
 
 # Variables:
 #   $count (Number) - how many audit entries the case has
-cli-history-summary = { $count ->
+cli-history-summary = { PLURAL($count) ->
         [zero] لا قيود في سجل التدقيق.
         [one] قيد واحد في سجل التدقيق.
         [two] قيدان في سجل التدقيق.
@@ -431,7 +431,7 @@ cli-history-summary = { $count ->
 # Variables:
 #   $count (Number) - how many entries the audit log has
 #   $head (String) - the hash of the last entry, in hex
-cli-audit-verified = تحقّق سجل التدقيق: { $count ->
+cli-audit-verified = تحقّق سجل التدقيق: { PLURAL($count) ->
         [zero] لا قيود
         [one] قيد واحد
         [two] قيدان
@@ -457,7 +457,7 @@ cli-audit-broken = سجل التدقيق مكسور عند القيد { $seq } (
 #   $path (String) - the backup file
 #   $count (Number) - how many audit entries the copy holds
 #   $head (String) - the hash of its last audit entry, in hex
-cli-backup-written = كُتبت النسخة الاحتياطية المشفّرة { $path } ({ $count ->
+cli-backup-written = كُتبت النسخة الاحتياطية المشفّرة { $path } ({ PLURAL($count) ->
         [zero] لا قيود تدقيق
         [one] قيد تدقيق واحد
         [two] قيدا تدقيق
@@ -470,7 +470,7 @@ cli-backup-written = كُتبت النسخة الاحتياطية المشفّر
 #   $path (String) - the backup that was restored
 #   $count (Number) - how many audit entries it holds
 #   $head (String) - the hash of its last audit entry, in hex
-cli-restore-done = فُحصت النسخة { $path } واستُرجعت ({ $count ->
+cli-restore-done = فُحصت النسخة { $path } واستُرجعت ({ PLURAL($count) ->
         [zero] لا قيود تدقيق
         [one] قيد تدقيق واحد
         [two] قيدا تدقيق
@@ -489,7 +489,7 @@ cli-search-notes-none = لا ملاحظات مطابقة. جرّب كلمات أ
 
 # Variables:
 #   $count (Number) - how many notes match
-cli-search-notes-summary = { $count ->
+cli-search-notes-summary = { PLURAL($count) ->
         [zero] لا ملاحظات مطابقة.
         [one] ملاحظة واحدة مطابقة.
         [two] ملاحظتان مطابقتان.

@@ -123,7 +123,7 @@ report-cli-chain-broken = تنبيه: سلسلة سجل التدقيق في مل
 #   $entries (Number) - how many audit entries of the case the bundle holds
 #   $length (Number) - the length of the store's audit chain when the bundle was written
 #   $head (String) - the head hash of that chain
-bundle-verify-intact = الحزمة سليمة: القضية { $reference }، وفيها { $entries ->
+bundle-verify-intact = الحزمة سليمة: القضية { $reference }، وفيها { PLURAL($entries) ->
         [zero] لا قيود تدقيق
         [one] قيد تدقيق واحد
         [two] قيدا تدقيق

@@ -116,7 +116,7 @@ case-opened = فُتحت في
 case-edition = إصدار الدليل
 # Variables:
 #   $count (Number) - mandatory steps that apply and are still pending
-case-pending-mandatory = { $count ->
+case-pending-mandatory = { PLURAL($count) ->
         [zero] لا خطوة إلزامية متبقية.
         [one] بقيت خطوة إلزامية واحدة.
         [two] بقيت خطوتان إلزاميتان.
@@ -153,7 +153,7 @@ step-mandatory-pending = إلزامية
 step-shown-because = تظهر بسبب:
 # Variables:
 #   $count (Number) - notes tied to the step
-step-notes-count = { $count ->
+step-notes-count = { PLURAL($count) ->
         [zero] لا ملاحظات
         [one] ملاحظة واحدة
         [two] ملاحظتان
@@ -173,7 +173,7 @@ walk-next = التالية
 walk-next-mandatory = الخطوة الإلزامية التالية
 # Variables:
 #   $count (Number) - entries in the audit log
-history-verified = السجل سليم: { $count ->
+history-verified = السجل سليم: { PLURAL($count) ->
         [zero] لا قيود
         [one] قيد واحد
         [two] قيدان

@@ -176,6 +176,16 @@ fn arabic_has_all_six_plural_forms_for_step_counts() {
         (3.0, "3 خطوات"),
         (11.0, "11 خطوةً"),
         (100.0, "100 خطوة"),
+        // Above 100 the category comes from n mod 100 (CLDR), which intl_pluralrules 7.0.2
+        // gets wrong; the Arabic files select on PLURAL() to get it right.
+        (102.0, "102 خطوة"),
+        (103.0, "103 خطوات"),
+        (110.0, "110 خطوات"),
+        (111.0, "111 خطوةً"),
+        (199.0, "199 خطوةً"),
+        (200.0, "200 خطوة"),
+        (1005.0, "1005 خطوات"),
+        (1000.0, "1000 خطوة"),
     ];
     for (n, text) in expected {
         assert_eq!(steps(&ar, n), text, "{n}");
@@ -183,6 +193,54 @@ fn arabic_has_all_six_plural_forms_for_step_counts() {
     let en = Localizer::new(Lang::En);
     assert_eq!(steps(&en, 1.0), "one step");
     assert_eq!(steps(&en, 11.0), "11 steps");
+}
+
+/// Every numeric selector in the Arabic files goes through PLURAL(), so that no message is
+/// left with the upstream rule that is wrong above 100.
+#[test]
+fn arabic_selects_plurals_through_plural() {
+    let dir = root().join("locales/ar");
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{e}")) {
+        let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+        for (n, line) in text.lines().enumerate() {
+            for (at, _) in line.match_indices("{ $") {
+                let rest = &line[at + 3..];
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect();
+                let selects = rest[name.len()..].trim_start().starts_with("->");
+                // String selectors (a kind, a state) have no plural category.
+                assert!(
+                    !selects || name == "kind",
+                    "{}:{}: select on PLURAL(${name}), not on ${name}",
+                    path.display(),
+                    n + 1
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn plural_categories_follow_cldr() {
+    use dalil_l10n::plural_category;
+    let ar: Vec<&str> = [
+        0.0, 1.0, 2.0, 3.0, 10.0, 11.0, 99.0, 100.0, 101.0, 102.0, 103.0, 111.0, 1.5,
+    ]
+    .iter()
+    .map(|n| plural_category(Lang::Ar, *n))
+    .collect();
+    assert_eq!(
+        ar,
+        [
+            "zero", "one", "two", "few", "few", "many", "many", "other", "other", "other", "few",
+            "many", "other"
+        ]
+    );
+    assert_eq!(plural_category(Lang::En, 1.0), "one");
+    assert_eq!(plural_category(Lang::En, 0.0), "other");
 }
 
 #[test]

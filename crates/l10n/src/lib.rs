@@ -98,6 +98,17 @@ impl Localizer {
             Lang::En => unic_langid::langid!("en"),
         };
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+        // `PLURAL($n)` selects the CLDR category of `n` in this language. The Arabic files
+        // select on it rather than on the number itself: intl_pluralrules 7.0.2, which
+        // fluent-bundle uses, takes Arabic's "few" and "many" from the integer instead of
+        // the integer mod 100, so 103 came out "other" (103 خطوة instead of 103 خطوات).
+        let _ = bundle.add_function("PLURAL", move |positional, _named| {
+            match positional.first() {
+                Some(FluentValue::Number(n)) => FluentValue::from(plural_category(lang, n.value)),
+                Some(other) => other.clone(),
+                None => FluentValue::Error,
+            }
+        });
         for (l, _, text) in FILES {
             if *l == lang {
                 let resource =
@@ -174,4 +185,31 @@ pub fn strip_isolation(s: &str) -> String {
     s.chars()
         .filter(|c| !matches!(c, '\u{2068}' | '\u{2069}'))
         .collect()
+}
+
+/// The CLDR cardinal plural category of `n`: Arabic's six, English's two.
+pub fn plural_category(lang: Lang, n: f64) -> &'static str {
+    let whole = n.fract() == 0.0;
+    match lang {
+        Lang::En if n == 1.0 => "one",
+        Lang::En => "other",
+        Lang::Ar => {
+            // CLDR: zero n = 0; one n = 1; two n = 2; few n % 100 = 3..10;
+            // many n % 100 = 11..99; other everything else (fractions included).
+            let hundred = n.abs() % 100.0;
+            if n == 0.0 {
+                "zero"
+            } else if n == 1.0 {
+                "one"
+            } else if n == 2.0 {
+                "two"
+            } else if whole && (3.0..=10.0).contains(&hundred) {
+                "few"
+            } else if whole && (11.0..=99.0).contains(&hundred) {
+                "many"
+            } else {
+                "other"
+            }
+        }
+    }
 }
