@@ -488,7 +488,8 @@ async function showHistory(id) {
   const table = el('table', { class: 'history' },
     el('thead', {}, el('tr', {}, el('th', { text: '#' }), el('th', { text: ctx.t('history-when') }), el('th', { text: ctx.t('history-action') }), el('th', { text: ctx.t('history-entity') }))),
     el('tbody', {}, ...h.entries.map((e) => el('tr', {},
-      el('td', {}, bdi(String(e.seq))), el('td', { text: date(e.at) }), el('td', {}, bdi(e.action)), el('td', {}, bdi(e.entity))))));
+      el('td', {}, bdi(String(e.seq))), el('td', { text: date(e.at) }), el('td', { text: e.action }),
+      el('td', {}, el('span', { text: e.entity, dir: 'auto' }), ' ', el('code', { class: 'entity-ref', dir: 'ltr' }, bdi(e.entityRef)))))));
   ctx.$('history').replaceChildren(
     el('h2', { text: ctx.t('case-history') }), badge,
     el('a', { class: 'button', href: `#/case/${id}`, text: ctx.t('back-to-case') }), table);

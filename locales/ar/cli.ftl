@@ -402,20 +402,20 @@ cli-note-revision-deleted = (محذوفة)
 
 ## History and audit
 
-cli-action-store-create = أُنشئ ملف القضايا
-cli-action-store-migrate = حُدّث ملف القضايا
-cli-action-store-passphrase-change = غُيّرت عبارة المرور
-cli-action-case-create = فُتحت القضية
-cli-action-case-close = أُغلقت القضية
-cli-action-case-reopen = أُعيد فتح القضية
-cli-action-case-set-kind = حُدّد نوع القضية
-cli-action-fact-set = سُجّلت واقعة
-cli-action-step-set = سُجّلت حالة خطوة
-cli-action-note-add = أُضيفت ملاحظة
-cli-action-note-edit = عُدّلت ملاحظة
-cli-action-note-delete = حُذفت ملاحظة
-cli-action-draft-save = حُفظت مسودة
-cli-action-draft-discard = أُهملت مسودة
+audit-action-store-create = أُنشئ ملف القضايا
+audit-action-store-migrate = حُدّث ملف القضايا
+audit-action-store-passphrase-change = غُيّرت عبارة المرور
+audit-action-case-create = فُتحت القضية
+audit-action-case-close = أُغلقت القضية
+audit-action-case-reopen = أُعيد فتح القضية
+audit-action-case-set-kind = حُدّد نوع القضية
+audit-action-fact-set = سُجّلت واقعة
+audit-action-step-set = سُجّلت حالة خطوة
+audit-action-note-add = أُضيفت ملاحظة
+audit-action-note-edit = عُدّلت ملاحظة
+audit-action-note-delete = حُذفت ملاحظة
+audit-action-draft-save = حُفظت مسودة
+audit-action-draft-discard = أُهملت مسودة
 
 # Variables:
 #   $count (Number) - how many audit entries the case has

@@ -212,3 +212,7 @@ menu-lock = قفل
 menu-search = بحث
 menu-view-both = العربية والإنجليزية جنبًا إلى جنب
 menu-about = عن هذا المرجع
+history-entity-case = القضية
+# Variables:
+#   $id (Number) - the note's number in the case file
+history-entity-note = الملاحظة { $id }

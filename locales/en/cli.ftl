@@ -344,20 +344,20 @@ cli-note-revision-deleted = (deleted)
 
 ## History and audit
 
-cli-action-store-create = case file created
-cli-action-store-migrate = case file upgraded
-cli-action-store-passphrase-change = passphrase changed
-cli-action-case-create = case opened
-cli-action-case-close = case closed
-cli-action-case-reopen = case reopened
-cli-action-case-set-kind = case kind set
-cli-action-fact-set = fact set
-cli-action-step-set = step state set
-cli-action-note-add = note added
-cli-action-note-edit = note edited
-cli-action-note-delete = note deleted
-cli-action-draft-save = draft saved
-cli-action-draft-discard = draft discarded
+audit-action-store-create = case file created
+audit-action-store-migrate = case file upgraded
+audit-action-store-passphrase-change = passphrase changed
+audit-action-case-create = case opened
+audit-action-case-close = case closed
+audit-action-case-reopen = case reopened
+audit-action-case-set-kind = case kind set
+audit-action-fact-set = fact set
+audit-action-step-set = step state set
+audit-action-note-add = note added
+audit-action-note-edit = note edited
+audit-action-note-delete = note deleted
+audit-action-draft-save = draft saved
+audit-action-draft-discard = draft discarded
 
 # Variables:
 #   $count (Number) - how many audit entries the case has

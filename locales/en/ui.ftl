@@ -201,3 +201,7 @@ menu-lock = Lock
 menu-search = Search
 menu-view-both = Arabic and English side by side
 menu-about = About this reference
+history-entity-case = The case
+# Variables:
+#   $id (Number) - the note's number in the case file
+history-entity-note = Note { $id }

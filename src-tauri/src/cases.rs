@@ -639,8 +639,35 @@ pub struct HistoryView {
 pub struct HistoryEntry {
     seq: u64,
     at: String,
+    /// What was done, in words.
     action: String,
+    /// What it was done to, in words: a step's title, a fact's label, "note 3".
     entity: String,
+    /// The same as the log writes it (`step:intake-log-report`), for staff who check it.
+    entity_ref: String,
+}
+
+/// What an audit entry was about, in words of `lang`.
+fn entity_words(sop: &Sop, l10n: &Localizer, kind: &str, id: &str) -> String {
+    let lang = l10n.lang();
+    match kind {
+        "step" | "draft" if !id.is_empty() => sop
+            .steps(lang)
+            .find(|(_, s)| s.id == id)
+            .map_or_else(|| id.to_owned(), |(_, s)| s.title.clone()),
+        "draft" | "case" => l10n.get("history-entity-case"),
+        "fact" => sop
+            .manifest
+            .facts
+            .iter()
+            .find(|f| f.id == id)
+            .map_or_else(|| id.to_owned(), |f| f.label.get(lang).to_owned()),
+        "note" => match id.parse::<f64>() {
+            Ok(n) => l10n.format("history-entity-note", &[("id", dalil_l10n::Arg::Num(n))]),
+            Err(_) => id.to_owned(),
+        },
+        _ => format!("{kind}:{id}"),
+    }
 }
 
 /// The history of a case and whether the whole log verifies.
@@ -651,6 +678,7 @@ pub fn case_history(
     lang_code: &str,
 ) -> Result<HistoryView, IpcError> {
     let l10n = Localizer::new(lang(lang_code)?);
+    let sop = state.content.sop();
     state.vault.with(|store| {
         let (intact, length, head, first_bad) = match store.verify_audit()? {
             dalil_store::Verification::Intact { len, head_hex } => (true, len, head_hex, None),
@@ -664,8 +692,9 @@ pub fn case_history(
             .map(|e| HistoryEntry {
                 seq: e.seq,
                 at: rfc3339(e.at),
-                action: e.action,
-                entity: format!("{}:{}", e.entity_kind, e.entity_id),
+                action: l10n.audit_action(&e.action),
+                entity: entity_words(sop, &l10n, &e.entity_kind, &e.entity_id),
+                entity_ref: format!("{}:{}", e.entity_kind, e.entity_id),
             })
             .collect();
         let status_label = match first_bad {

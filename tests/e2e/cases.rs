@@ -170,6 +170,15 @@ fn a_case_from_the_wizard_through_the_checklist_to_its_history() {
         app.js("return document.querySelector('#history .badge').dataset.verified"),
         "true"
     );
+    // In words, in the UI language: what was done, and to which step, by its title.
+    let history = app.text("#history table");
+    assert!(history.contains("فُتحت القضية"), "{history}");
+    assert!(history.contains("سُجّلت حالة خطوة"), "{history}");
+    assert!(
+        history.contains(&shipped_title("intake-log-report")),
+        "{history}"
+    );
+    assert!(history.contains("step:intake-log-report"), "{history}");
 
     // Closing asks first and makes the case read-only; reopening is recorded.
     app.js(&format!("location.hash = '#/case/{case}'; return true;"));
@@ -324,7 +333,7 @@ fn a_long_case_list_comes_a_page_at_a_time() {
     );
     app.wait_until(
         "no more to show",
-        "return document.getElementById('cases-more').hidden",
+        "return getComputedStyle(document.getElementById('cases-more')).display === 'none'",
     );
     assert!(
         app.text("#cases-table tbody tr:last-child")

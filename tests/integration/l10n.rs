@@ -224,6 +224,17 @@ fn arabic_selects_plurals_through_plural() {
 }
 
 #[test]
+fn every_audit_action_has_words_in_both_languages() {
+    for lang in [Lang::Ar, Lang::En] {
+        let l = Localizer::new(lang);
+        for action in dalil_store::audit::actions::ALL {
+            let words = l.audit_action(action);
+            assert_ne!(&words, action, "{action} has no label in {}", lang.code());
+        }
+    }
+}
+
+#[test]
 fn plural_categories_follow_cldr() {
     use dalil_l10n::plural_category;
     let ar: Vec<&str> = [

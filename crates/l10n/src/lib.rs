@@ -151,6 +151,17 @@ impl Localizer {
             .into_owned()
     }
 
+    /// What an audit action (`case.create`, `step.set`...) did, in words; an action this
+    /// version does not know is shown as its identifier.
+    pub fn audit_action(&self, action: &str) -> String {
+        let id = format!("audit-action-{}", action.replace('.', "-"));
+        if self.has(&id) {
+            self.get(&id)
+        } else {
+            action.to_owned()
+        }
+    }
+
     /// Whether the message exists.
     pub fn has(&self, id: &str) -> bool {
         self.bundle.has_message(id)

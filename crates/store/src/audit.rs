@@ -70,6 +70,24 @@ pub mod actions {
     pub const DRAFT_SAVE: &str = "draft.save";
     /// A draft was discarded without being committed.
     pub const DRAFT_DISCARD: &str = "draft.discard";
+
+    /// Every action above, for whoever must name each one (the localized labels' test).
+    pub const ALL: &[&str] = &[
+        STORE_CREATE,
+        STORE_MIGRATE,
+        STORE_PASSPHRASE_CHANGE,
+        CASE_CREATE,
+        CASE_CLOSE,
+        CASE_REOPEN,
+        CASE_SET_KIND,
+        FACT_SET,
+        STEP_SET,
+        NOTE_ADD,
+        NOTE_EDIT,
+        NOTE_DELETE,
+        DRAFT_SAVE,
+        DRAFT_DISCARD,
+    ];
 }
 
 const DOMAIN: &[u8] = b"dalil-audit-v1\0";

@@ -2,8 +2,7 @@
 //! or the whole chain checked.
 
 use clap::{Args, Subcommand};
-use dalil_l10n::{Arg, Localizer};
-use dalil_store::audit::actions;
+use dalil_l10n::Arg;
 use dalil_store::{AuditEntry, Verification};
 
 use super::{Env, Problem, audit_broken_message, break_kind_code, resolve_case, when, when_json};
@@ -28,28 +27,6 @@ pub(crate) enum AuditCommand {
         #[arg(long)]
         json: bool,
     },
-}
-
-/// What an audit action did, in words; an action this version does not know is shown as
-/// its identifier.
-fn action_label(l10n: &Localizer, action: &str) -> String {
-    match action {
-        actions::STORE_CREATE => l10n.get("cli-action-store-create"),
-        actions::STORE_MIGRATE => l10n.get("cli-action-store-migrate"),
-        actions::STORE_PASSPHRASE_CHANGE => l10n.get("cli-action-store-passphrase-change"),
-        actions::CASE_CREATE => l10n.get("cli-action-case-create"),
-        actions::CASE_CLOSE => l10n.get("cli-action-case-close"),
-        actions::CASE_REOPEN => l10n.get("cli-action-case-reopen"),
-        actions::CASE_SET_KIND => l10n.get("cli-action-case-set-kind"),
-        actions::FACT_SET => l10n.get("cli-action-fact-set"),
-        actions::STEP_SET => l10n.get("cli-action-step-set"),
-        actions::NOTE_ADD => l10n.get("cli-action-note-add"),
-        actions::NOTE_EDIT => l10n.get("cli-action-note-edit"),
-        actions::NOTE_DELETE => l10n.get("cli-action-note-delete"),
-        actions::DRAFT_SAVE => l10n.get("cli-action-draft-save"),
-        actions::DRAFT_DISCARD => l10n.get("cli-action-draft-discard"),
-        other => other.to_owned(),
-    }
 }
 
 /// An audit entry as JSON: digests and hashes in hex, never content.
@@ -85,7 +62,7 @@ pub(super) fn history(args: HistoryArgs, env: &mut Env<'_>) -> Result<u8, Proble
             "{:>6}  {}  {}  {} {}",
             e.seq,
             when(e.at),
-            action_label(l10n, &e.action),
+            l10n.audit_action(&e.action),
             e.entity_kind,
             e.entity_id
         ))?;
