@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use dalil_l10n::{Arg, Lang, Localizer, strip_isolation};
-use fluent_syntax::ast::{Entry, Resource};
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement, Resource};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -148,6 +148,23 @@ fn every_message_id_used_in_rust_and_the_ui_exists() {
             quoted_after(&text, marker, &mut used);
         }
     }
+    // The validator's message ids, written in `crates/content` beside their English.
+    let mut content = Vec::new();
+    files_under(&root().join("crates/content"), &["rs"], &mut content);
+    let before = used.len();
+    for file in &content {
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        for (i, _) in text.match_indices("\"validate-") {
+            let rest = &text[i + 1..];
+            if let Some(end) = rest.find('"') {
+                used.insert(rest[..end].to_owned());
+            }
+        }
+    }
+    assert!(
+        used.len() - before > 60,
+        "the scan of crates/content found too few validator ids"
+    );
     assert!(
         used.len() > 30,
         "the scan found too few ids to be working: {used:?}"
@@ -259,4 +276,78 @@ fn isolation_stays_on_around_latin_inside_arabic() {
     let ar = Localizer::new(Lang::Ar);
     let text = ar.format("cli-unknown-chapter", &[("id", Arg::Str("case-2024-17"))]);
     assert!(text.contains("\u{2068}case-2024-17\u{2069}"), "{text:?}");
+}
+
+/// The variables a pattern uses, in every variant of every selector.
+fn variables(pattern: &Pattern<String>, out: &mut BTreeSet<String>) {
+    fn inline(e: &InlineExpression<String>, out: &mut BTreeSet<String>) {
+        match e {
+            InlineExpression::VariableReference { id } => {
+                out.insert(id.name.clone());
+            }
+            InlineExpression::FunctionReference { arguments, .. } => {
+                for a in &arguments.positional {
+                    inline(a, out);
+                }
+            }
+            InlineExpression::Placeable { expression } => expression_vars(expression, out),
+            _ => {}
+        }
+    }
+    fn expression_vars(e: &Expression<String>, out: &mut BTreeSet<String>) {
+        match e {
+            Expression::Inline(e) => inline(e, out),
+            Expression::Select { selector, variants } => {
+                inline(selector, out);
+                for v in variants {
+                    variables(&v.value, out);
+                }
+            }
+        }
+    }
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            expression_vars(expression, out);
+        }
+    }
+}
+
+/// Each message of `validate.ftl` in a language, with the variables it uses.
+fn validate_messages(lang: &str) -> Vec<(String, BTreeSet<String>)> {
+    parse(&root().join("locales").join(lang).join("validate.ftl"))
+        .body
+        .into_iter()
+        .filter_map(|entry| match entry {
+            Entry::Message(m) => {
+                let mut vars = BTreeSet::new();
+                if let Some(value) = &m.value {
+                    variables(value, &mut vars);
+                }
+                Some((m.id.name, vars))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Every validator message has its Arabic, and the Arabic uses every argument the English
+/// uses: an id, a file name or a quoted value never goes missing in translation.
+#[test]
+fn arabic_validator_messages_use_every_argument() {
+    let en = validate_messages("en");
+    let ar: std::collections::BTreeMap<_, _> = validate_messages("ar").into_iter().collect();
+    assert!(en.len() > 60, "only {} validator messages", en.len());
+    for (id, vars) in &en {
+        assert!(
+            id.starts_with("validate-"),
+            "{id} does not belong in validate.ftl"
+        );
+        let Some(ar_vars) = ar.get(id) else {
+            panic!("{id} has no Arabic");
+        };
+        assert_eq!(
+            ar_vars, vars,
+            "{id}: the Arabic and English use different variables"
+        );
+    }
 }

@@ -64,6 +64,20 @@ pub fn dalil(args: &[&str]) -> (u8, String, String) {
     )
 }
 
+/// Runs `dalil` in-process with its messages in `lang`, as `DALIL_LANG` would ask, without
+/// changing the environment the other tests run in.
+pub fn dalil_in(lang: dalil_content::Lang, args: &[&str]) -> (u8, String, String) {
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let argv = std::iter::once("dalil").chain(args.iter().copied());
+    let code = dalil_cli::run_with_lang(lang, argv, &mut out, &mut err);
+    (
+        code,
+        String::from_utf8_lossy(&out).into_owned(),
+        String::from_utf8_lossy(&err).into_owned(),
+    )
+}
+
 /// Compares `actual` with the file `expected`, or rewrites the file when `DALIL_BLESS` is set.
 pub fn expect_file(expected: &Path, actual: &str) {
     if std::env::var_os("DALIL_BLESS").is_some() {

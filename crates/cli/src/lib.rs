@@ -121,7 +121,18 @@ impl SearchLang {
 }
 
 /// Runs `dalil` with these arguments, writing to `out` and `err`, and returns the exit code.
+/// Its messages are in the language that `DALIL_LANG`, `LC_ALL` or `LANG` asks for.
 pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    run_with_lang(message_lang(), args, out, err)
+}
+
+/// Runs `dalil` as [`run`] does, with its messages in `lang` whatever the environment says.
+/// Tests use it: changing the environment of a test process races with the other tests.
+pub fn run_with_lang<I, T>(lang: Lang, args: I, out: &mut dyn Write, err: &mut dyn Write) -> u8
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -139,7 +150,7 @@ where
             return code;
         }
     };
-    let l10n = Localizer::new(message_lang());
+    let l10n = Localizer::new(lang);
     match execute(cli, &l10n, out, err) {
         Ok(code) => code,
         Err(Failure(message)) => {
@@ -185,12 +196,23 @@ fn execute(
             let files = files(dir.as_ref().or(cli.content.as_ref()), l10n)?;
             let (sop, diagnostics) = dalil_content::load(&files);
             if json {
-                let list: Vec<_> = diagnostics.iter().map(diagnostic_json).collect();
+                let list: Vec<_> = diagnostics
+                    .iter()
+                    .map(|d| diagnostic_json(d, l10n))
+                    .collect();
                 let text = serde_json::to_string_pretty(&list).unwrap_or_default();
                 writeln!(out, "{text}").map_err(write_failed)?;
             } else {
+                // The code and the place stay Latin and unchanged in every language; only the
+                // message is translated.
                 for d in &diagnostics {
-                    writeln!(out, "{d}").map_err(write_failed)?;
+                    let message = dalil_l10n::strip_isolation(&l10n.diagnostic(d));
+                    writeln!(
+                        out,
+                        "{}:{}:{}: {}: {message}",
+                        d.file, d.line, d.column, d.code
+                    )
+                    .map_err(write_failed)?;
                 }
                 let summary = if diagnostics.is_empty() {
                     l10n.format(
@@ -553,13 +575,16 @@ fn load_clean(dir: Option<&PathBuf>, l10n: &Localizer) -> Result<Sop, Failure> {
     }
 }
 
-fn diagnostic_json(d: &Diagnostic) -> serde_json::Value {
+/// A diagnostic for `validate --json`: `message` is always English, as scripts expect;
+/// `message_localized` is in the tool's language.
+fn diagnostic_json(d: &Diagnostic, l10n: &Localizer) -> serde_json::Value {
     serde_json::json!({
         "file": d.file,
         "line": d.line,
         "column": d.column,
         "code": d.code.as_str(),
         "message": d.message,
+        "message_localized": dalil_l10n::strip_isolation(&l10n.diagnostic(d)),
     })
 }
 

@@ -16,6 +16,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::diagnostic::{Args, Message};
 use crate::manifest::{FactType, Manifest};
 
 /// A case's answers: fact id to value (`yes` or `no` for a yes-no fact, a choice id for a
@@ -76,8 +77,24 @@ pub enum Reason {
 pub struct SyntaxError {
     /// The byte offset of the problem within the condition.
     pub offset: usize,
-    /// What is wrong.
+    /// What is wrong, in English.
     pub message: String,
+    /// The Fluent id of the diagnostic this error becomes, which puts "the condition cannot
+    /// be read" before it.
+    pub message_id: &'static str,
+    /// The named arguments of that message.
+    pub args: Args,
+}
+
+impl SyntaxError {
+    fn new(offset: usize, message: Message) -> Self {
+        SyntaxError {
+            offset,
+            message: message.english,
+            message_id: message.id,
+            args: message.args,
+        }
+    }
 }
 
 /// A condition that parses but does not fit the manifest.
@@ -103,6 +120,30 @@ pub enum UseError {
     },
 }
 
+impl UseError {
+    /// The Fluent id of the message; its English is this error's `Display`.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            UseError::UnknownFact(_) => "validate-unknown-fact",
+            UseError::YesNoCompared(_) => "validate-yes-no-fact-compared",
+            UseError::ChoiceAlone(_) => "validate-choice-fact-alone",
+            UseError::UnknownChoice { .. } => "validate-unknown-choice",
+        }
+    }
+
+    /// The named arguments of the message.
+    pub fn args(&self) -> Args {
+        match self {
+            UseError::UnknownFact(fact)
+            | UseError::YesNoCompared(fact)
+            | UseError::ChoiceAlone(fact) => vec![("fact", fact.clone())],
+            UseError::UnknownChoice { fact, value } => {
+                vec![("fact", fact.clone()), ("value", value.clone())]
+            }
+        }
+    }
+}
+
 impl Condition {
     /// Parses a condition.
     pub fn parse(source: &str) -> Result<Condition, SyntaxError> {
@@ -114,10 +155,14 @@ impl Condition {
         };
         let expr = parser.expr(0)?;
         if let Some(token) = parser.peek() {
-            return Err(SyntaxError {
-                offset: token.offset,
-                message: format!("unexpected `{}` after a complete condition", token.text()),
-            });
+            return Err(SyntaxError::new(
+                token.offset,
+                Message::new(
+                    "validate-condition-trailing",
+                    format!("unexpected `{}` after a complete condition", token.text()),
+                )
+                .arg("token", token.text()),
+            ));
         }
         Ok(Condition {
             source: source.to_owned(),
@@ -330,10 +375,14 @@ fn tokenize(src: &str) -> Result<Vec<Token>, SyntaxError> {
         } else if c == '=' || c == '!' {
             chars.next();
             if chars.next_if(|&(_, n)| n == '=').is_none() {
-                return Err(SyntaxError {
+                return Err(SyntaxError::new(
                     offset,
-                    message: format!("`{c}` must be followed by `=`: write `==` or `!=`"),
-                });
+                    Message::new(
+                        "validate-condition-single-equals",
+                        format!("`{c}` must be followed by `=`: write `==` or `!=`"),
+                    )
+                    .arg("char", c),
+                ));
             }
             let tok = if c == '=' { Tok::Eq } else { Tok::Ne };
             tokens.push(Token { tok, offset });
@@ -345,10 +394,13 @@ fn tokenize(src: &str) -> Result<Vec<Token>, SyntaxError> {
                     Some((_, q)) if q == c => break,
                     Some((_, ch)) => value.push(ch),
                     None => {
-                        return Err(SyntaxError {
+                        return Err(SyntaxError::new(
                             offset,
-                            message: "a quoted value is not closed".into(),
-                        });
+                            Message::new(
+                                "validate-condition-unclosed-quote",
+                                "a quoted value is not closed",
+                            ),
+                        ));
                     }
                 }
             }
@@ -371,10 +423,14 @@ fn tokenize(src: &str) -> Result<Vec<Token>, SyntaxError> {
             };
             tokens.push(Token { tok, offset });
         } else {
-            return Err(SyntaxError {
+            return Err(SyntaxError::new(
                 offset,
-                message: format!("`{c}` cannot appear in a condition"),
-            });
+                Message::new(
+                    "validate-condition-bad-char",
+                    format!("`{c}` cannot appear in a condition"),
+                )
+                .arg("char", c),
+            ));
         }
     }
     Ok(tokens)
@@ -407,23 +463,35 @@ impl Parser {
         self.peek().map_or(self.end, |t| t.offset)
     }
 
-    fn error(&self, expected: &str) -> SyntaxError {
+    /// What was expected and is missing. `id` names the message for `expected`; its `kind`
+    /// argument says whether a token or the end of the condition stood there instead.
+    fn error(&self, id: &'static str, expected: &str) -> SyntaxError {
         let message = match self.peek() {
-            Some(t) => format!("expected {expected}, found `{}`", t.text()),
-            None => format!("expected {expected}, found the end of the condition"),
+            Some(t) => Message::new(id, format!("expected {expected}, found `{}`", t.text()))
+                .arg("kind", "token")
+                .arg("found", t.text()),
+            None => Message::new(
+                id,
+                format!("expected {expected}, found the end of the condition"),
+            )
+            .arg("kind", "end"),
         };
-        SyntaxError {
-            offset: self.offset(),
-            message,
-        }
+        SyntaxError::new(self.offset(), message)
+    }
+
+    fn too_deep(&self) -> SyntaxError {
+        SyntaxError::new(
+            self.offset(),
+            Message::new(
+                "validate-condition-too-deep",
+                "the condition is nested too deeply",
+            ),
+        )
     }
 
     fn expr(&mut self, depth: usize) -> Result<Expr, SyntaxError> {
         if depth > MAX_DEPTH {
-            return Err(SyntaxError {
-                offset: self.offset(),
-                message: "the condition is nested too deeply".into(),
-            });
+            return Err(self.too_deep());
         }
         let mut left = self.and(depth)?;
         while self.next_if(&Tok::Or) {
@@ -445,10 +513,7 @@ impl Parser {
     fn unary(&mut self, depth: usize) -> Result<Expr, SyntaxError> {
         if self.next_if(&Tok::Not) {
             if depth > MAX_DEPTH {
-                return Err(SyntaxError {
-                    offset: self.offset(),
-                    message: "the condition is nested too deeply".into(),
-                });
+                return Err(self.too_deep());
             }
             return Ok(Expr::Not(Box::new(self.unary(depth + 1)?)));
         }
@@ -459,13 +524,13 @@ impl Parser {
         if self.next_if(&Tok::LParen) {
             let inner = self.expr(depth + 1)?;
             if !self.next_if(&Tok::RParen) {
-                return Err(self.error("`)`"));
+                return Err(self.error("validate-condition-expected-close-paren", "`)`"));
             }
             return Ok(inner);
         }
         let fact = match self.peek().map(|t| &t.tok) {
             Some(Tok::Ident(name)) => name.clone(),
-            _ => return Err(self.error("a fact")),
+            _ => return Err(self.error("validate-condition-expected-fact", "a fact")),
         };
         self.pos += 1;
         if self.next_if(&Tok::Eq) || self.next_if(&Tok::Ne) {
@@ -479,14 +544,16 @@ impl Parser {
         }
         if self.next_if(&Tok::In) {
             if !self.next_if(&Tok::LBracket) {
-                return Err(self.error("`[` after `in`"));
+                return Err(
+                    self.error("validate-condition-expected-open-bracket", "`[` after `in`")
+                );
             }
             let mut values = vec![self.string()?];
             while self.next_if(&Tok::Comma) {
                 values.push(self.string()?);
             }
             if !self.next_if(&Tok::RBracket) {
-                return Err(self.error("`,` or `]`"));
+                return Err(self.error("validate-condition-expected-comma", "`,` or `]`"));
             }
             return Ok(Expr::Choice {
                 fact,
@@ -504,7 +571,10 @@ impl Parser {
                 self.pos += 1;
                 Ok(s)
             }
-            _ => Err(self.error("a quoted value such as \"smuggling\"")),
+            _ => Err(self.error(
+                "validate-condition-expected-value",
+                "a quoted value such as \"smuggling\"",
+            )),
         }
     }
 }
@@ -589,11 +659,8 @@ mod tests {
         for (src, offset, message) in cases {
             let err = Condition::parse(src).err();
             assert_eq!(
-                err,
-                Some(SyntaxError {
-                    offset,
-                    message: message.into()
-                }),
+                err.map(|e| (e.offset, e.message)),
+                Some((offset, message.to_owned())),
                 "{src}"
             );
         }

@@ -2,6 +2,11 @@
 //!
 //! Content problems are never panics and never stop the loader: every problem found is
 //! reported, and the model is built from whatever could be read.
+//!
+//! A diagnostic carries its English sentence and, for the other language, a Fluent message
+//! id with named arguments (`locales/*/validate.ftl`). This crate knows no Fluent: the
+//! front ends format the id through `dalil-l10n`, and a test keeps the English of
+//! `validate.ftl` equal to the sentences written here.
 
 use std::fmt;
 
@@ -115,8 +120,58 @@ pub struct Diagnostic {
     pub column: u32,
     /// The stable code.
     pub code: Code,
-    /// What is wrong, in one sentence.
+    /// What is wrong, in one English sentence.
     pub message: String,
+    /// The Fluent id of the message, one per kind of problem (several per code).
+    pub message_id: &'static str,
+    /// The message's named arguments: ids, file names, quoted values, parser details.
+    pub args: Args,
+}
+
+/// Named arguments of a message, in the order they are given: name, value.
+pub type Args = Vec<(&'static str, String)>;
+
+/// What a problem says: the English sentence, and its Fluent id with named arguments.
+///
+/// The English is written where the problem is found, next to the arguments it is made of,
+/// so that a sentence and its arguments cannot drift apart unnoticed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The Fluent message id.
+    pub id: &'static str,
+    /// The named arguments.
+    pub args: Args,
+    /// The sentence in English.
+    pub english: String,
+}
+
+impl Message {
+    pub(crate) fn new(id: &'static str, english: impl Into<String>) -> Self {
+        Message {
+            id,
+            args: Vec::new(),
+            english: english.into(),
+        }
+    }
+
+    pub(crate) fn arg(mut self, name: &'static str, value: impl fmt::Display) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+}
+
+impl Diagnostic {
+    pub(crate) fn new(file: &str, line: u32, column: u32, code: Code, message: Message) -> Self {
+        Diagnostic {
+            file: file.to_owned(),
+            line,
+            column,
+            code,
+            message: message.english,
+            message_id: message.id,
+            args: message.args,
+        }
+    }
 }
 
 impl fmt::Display for Diagnostic {

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostic::{Code, Diagnostic, LineIndex};
+use crate::diagnostic::{Code, Diagnostic, LineIndex, Message};
 use crate::ids::is_kebab_case;
 use crate::lang::{Bilingual, Lang};
 
@@ -80,24 +80,19 @@ struct RawTerm {
 /// Parses the glossary, reporting problems into `out`.
 pub(crate) fn parse(text: &str, out: &mut Vec<Diagnostic>) -> Glossary {
     let index = LineIndex::new(text);
-    let mut at = |offset: usize, code: Code, message: String| {
+    let mut at = |offset: usize, code: Code, message: Message| {
         let (line, column) = index.position(text, offset);
-        out.push(Diagnostic {
-            file: FILE.to_owned(),
-            line,
-            column,
-            code,
-            message,
-        });
+        out.push(Diagnostic::new(FILE, line, column, code, message));
     };
     let raw: RawGlossary = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
             let offset = e.span().map_or(0, |s| s.start);
+            let detail = crate::manifest::toml_message(&e);
             at(
                 offset,
                 Code::GlossarySyntax,
-                crate::manifest::toml_message(&e),
+                Message::new("validate-glossary-syntax", &detail).arg("detail", detail),
             );
             return Glossary::default();
         }
@@ -111,14 +106,24 @@ pub(crate) fn parse(text: &str, out: &mut Vec<Diagnostic>) -> Glossary {
             at(
                 offset,
                 Code::BadId,
-                format!("term id `{id}` is not ASCII kebab-case"),
+                Message::new(
+                    "validate-bad-declared-id",
+                    format!("term id `{id}` is not ASCII kebab-case"),
+                )
+                .arg("kind", "term")
+                .arg("id", id),
             );
         }
         if !seen.insert(id.clone()) {
             at(
                 offset,
                 Code::DuplicateId,
-                format!("term id `{id}` is declared twice"),
+                Message::new(
+                    "validate-declared-twice",
+                    format!("term id `{id}` is declared twice"),
+                )
+                .arg("kind", "term")
+                .arg("id", id),
             );
         }
         for lang in Lang::ALL {
@@ -127,14 +132,24 @@ pub(crate) fn parse(text: &str, out: &mut Vec<Diagnostic>) -> Glossary {
                 at(
                     offset,
                     Code::GlossaryInvalid,
-                    format!("term `{id}` has an empty `{lang}` name"),
+                    Message::new(
+                        "validate-glossary-empty-name",
+                        format!("term `{id}` has an empty `{lang}` name"),
+                    )
+                    .arg("term", id)
+                    .arg("lang", lang),
                 );
             }
             if t.definition.get(lang).trim().is_empty() {
                 at(
                     offset,
                     Code::GlossaryInvalid,
-                    format!("term `{id}` has an empty `{lang}` definition"),
+                    Message::new(
+                        "validate-glossary-empty-definition",
+                        format!("term `{id}` has an empty `{lang}` definition"),
+                    )
+                    .arg("term", id)
+                    .arg("lang", lang),
                 );
             }
         }

@@ -18,7 +18,7 @@ pub mod markdown;
 pub mod model;
 pub mod render;
 
-pub use diagnostic::{Code, Diagnostic};
+pub use diagnostic::{Args, Code, Diagnostic, Message};
 pub use lang::Lang;
 pub use load::{Files, load};
 pub use model::{Chapter, ChapterText, Heading, Sop, Step};

@@ -6,7 +6,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use serde::Deserialize;
 
 use crate::condition::{Condition, UseError};
-use crate::diagnostic::{Code, Diagnostic, LineIndex};
+use crate::diagnostic::{Code, Diagnostic, LineIndex, Message};
 use crate::glossary;
 use crate::ids::is_kebab_case;
 use crate::lang::Lang;
@@ -43,9 +43,13 @@ pub fn load(files: &Files) -> (Sop, Vec<Diagnostic>) {
                 out.push(whole_file(
                     path,
                     Code::UnlistedChapter,
-                    format!(
-                        "the folder `chapters/{folder}` is not listed in the manifest's `chapters`"
-                    ),
+                    Message::new(
+                        "validate-unlisted-chapter",
+                        format!(
+                            "the folder `chapters/{folder}` is not listed in the manifest's `chapters`"
+                        ),
+                    )
+                    .arg("folder", folder),
                 ));
             }
         }
@@ -58,7 +62,11 @@ pub fn load(files: &Files) -> (Sop, Vec<Diagnostic>) {
             out.push(whole_file(
                 manifest::FILE,
                 Code::MissingChapter,
-                format!("the chapter `{id}` is listed, but there is no folder `chapters/{id}`"),
+                Message::new(
+                    "validate-missing-chapter",
+                    format!("the chapter `{id}` is listed, but there is no folder `chapters/{id}`"),
+                )
+                .arg("chapter", id),
             ));
             continue;
         }
@@ -69,7 +77,12 @@ pub fn load(files: &Files) -> (Sop, Vec<Diagnostic>) {
                 out.push(whole_file(
                     &format!("chapters/{id}"),
                     Code::MissingLanguage,
-                    format!("the chapter `{id}` has no `{lang}.md`"),
+                    Message::new(
+                        "validate-missing-language",
+                        format!("the chapter `{id}` has no `{lang}.md`"),
+                    )
+                    .arg("chapter", id)
+                    .arg("lang", lang),
                 ));
                 continue;
             }
@@ -81,15 +94,20 @@ pub fn load(files: &Files) -> (Sop, Vec<Diagnostic>) {
             compare_languages(ar, en, &mut out);
             if ar_phase != en_phase && !ar_phase.is_empty() && !en_phase.is_empty() {
                 let (line, column) = (2, 1);
-                out.push(Diagnostic {
-                    file: en.file.clone(),
+                out.push(Diagnostic::new(
+                    &en.file,
                     line,
                     column,
-                    code: Code::FrontMatterMismatch,
-                    message: format!(
-                        "the phase `{en_phase}` differs from `{ar_phase}` in ar.md; both languages must name the same phase"
-                    ),
-                });
+                    Code::FrontMatterMismatch,
+                    Message::new(
+                        "validate-phase-differs",
+                        format!(
+                            "the phase `{en_phase}` differs from `{ar_phase}` in ar.md; both languages must name the same phase"
+                        ),
+                    )
+                    .arg("phase", en_phase)
+                    .arg("ar-phase", ar_phase),
+                ));
             }
             chapters.push(Chapter {
                 id: id.clone(),
@@ -111,19 +129,17 @@ pub fn load(files: &Files) -> (Sop, Vec<Diagnostic>) {
     (sop, out)
 }
 
-fn whole_file(file: &str, code: Code, message: String) -> Diagnostic {
-    Diagnostic {
-        file: file.to_owned(),
-        line: 0,
-        column: 0,
-        code,
-        message,
-    }
+fn whole_file(file: &str, code: Code, message: Message) -> Diagnostic {
+    Diagnostic::new(file, 0, 0, code, message)
 }
 
 fn text_of<'a>(files: &'a Files, path: &str, out: &mut Vec<Diagnostic>) -> Option<&'a str> {
     let Some(bytes) = files.get(path) else {
-        out.push(whole_file(path, Code::Io, format!("`{path}` is missing")));
+        out.push(whole_file(
+            path,
+            Code::Io,
+            Message::new("validate-io-missing", format!("`{path}` is missing")).arg("path", path),
+        ));
         return None;
     };
     match std::str::from_utf8(bytes) {
@@ -131,13 +147,13 @@ fn text_of<'a>(files: &'a Files, path: &str, out: &mut Vec<Diagnostic>) -> Optio
         Err(e) => {
             let before = &bytes[..e.valid_up_to()];
             let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-            out.push(Diagnostic {
-                file: path.to_owned(),
-                line: u32::try_from(line).unwrap_or(u32::MAX),
-                column: 0,
-                code: Code::Io,
-                message: "the file is not valid UTF-8 text".into(),
-            });
+            out.push(Diagnostic::new(
+                path,
+                u32::try_from(line).unwrap_or(u32::MAX),
+                0,
+                Code::Io,
+                Message::new("validate-io-not-utf8", "the file is not valid UTF-8 text"),
+            ));
             None
         }
     }
@@ -159,15 +175,9 @@ struct FileReporter<'a> {
 }
 
 impl FileReporter<'_> {
-    fn diag(&self, offset: usize, code: Code, message: String) -> Diagnostic {
+    fn diag(&self, offset: usize, code: Code, message: Message) -> Diagnostic {
         let (line, column) = self.index.position(self.text, offset);
-        Diagnostic {
-            file: self.file.to_owned(),
-            line,
-            column,
-            code,
-            message,
-        }
+        Diagnostic::new(self.file, line, column, code, message)
     }
 
     fn line(&self, offset: usize) -> u32 {
@@ -201,7 +211,10 @@ fn parse_chapter(
         out.push(r.diag(
             0,
             Code::FrontMatterMissing,
-            "the file must start with `+++` front matter holding `id`, `title` and `phase`".into(),
+            Message::new(
+                "validate-front-matter-missing",
+                "the file must start with `+++` front matter holding `id`, `title` and `phase`",
+            ),
         ));
         chapter.body_start = 0;
     } else {
@@ -219,7 +232,10 @@ fn parse_chapter(
                 out.push(r.diag(
                     0,
                     Code::FrontMatterMissing,
-                    "the front matter is not closed by a `+++` line".into(),
+                    Message::new(
+                        "validate-front-matter-unclosed",
+                        "the front matter is not closed by a `+++` line",
+                    ),
                 ));
                 chapter.body_start = text.len();
             }
@@ -229,36 +245,57 @@ fn parse_chapter(
                 match toml::from_str::<FrontMatter>(toml_text) {
                     Err(e) => {
                         let offset = first_line_end + e.span().map_or(0, |s| s.start);
-                        out.push(r.diag(
-                            offset,
-                            Code::FrontMatterSyntax,
-                            manifest::toml_message(&e),
-                        ));
+                        let detail = manifest::toml_message(&e);
+                        out.push(
+                            r.diag(
+                                offset,
+                                Code::FrontMatterSyntax,
+                                Message::new("validate-front-matter-syntax", &detail)
+                                    .arg("detail", detail),
+                            ),
+                        );
                     }
                     Ok(fm) => {
                         if fm.id != folder {
                             out.push(r.diag(
                                 first_line_end,
                                 Code::FrontMatterMismatch,
-                                format!(
-                                    "the front matter says id `{}`, but the folder is `{folder}`",
-                                    fm.id
-                                ),
+                                Message::new(
+                                    "validate-front-matter-wrong-id",
+                                    format!(
+                                        "the front matter says id `{}`, but the folder is `{folder}`",
+                                        fm.id
+                                    ),
+                                )
+                                .arg("id", &fm.id)
+                                .arg("folder", folder),
                             ));
                         }
                         if fm.title.trim().is_empty() {
                             out.push(r.diag(
                                 first_line_end,
                                 Code::EmptyTitle,
-                                "the chapter title is empty".into(),
+                                Message::new(
+                                    "validate-empty-chapter-title",
+                                    "the chapter title is empty",
+                                ),
                             ));
                         }
                         if manifest.phase(&fm.phase).is_none() {
-                            out.push(r.diag(
-                                first_line_end,
-                                Code::UnknownPhase,
-                                format!("the phase `{}` is not declared in the manifest", fm.phase),
-                            ));
+                            out.push(
+                                r.diag(
+                                    first_line_end,
+                                    Code::UnknownPhase,
+                                    Message::new(
+                                        "validate-unknown-phase",
+                                        format!(
+                                            "the phase `{}` is not declared in the manifest",
+                                            fm.phase
+                                        ),
+                                    )
+                                    .arg("phase", &fm.phase),
+                                ),
+                            );
                         }
                         chapter.title = fm.title.trim().to_owned();
                         phase = fm.phase;
@@ -330,11 +367,17 @@ fn parse_body(
         let id = attrs.id.as_ref().map(|(id, _)| id.clone());
         if let Some((id, offset)) = &attrs.id {
             if !is_kebab_case(id) {
-                out.push(r.diag(
-                    range.start + offset,
-                    Code::BadId,
-                    format!("the id `{id}` is not ASCII kebab-case"),
-                ));
+                out.push(
+                    r.diag(
+                        range.start + offset,
+                        Code::BadId,
+                        Message::new(
+                            "validate-bad-id",
+                            format!("the id `{id}` is not ASCII kebab-case"),
+                        )
+                        .arg("id", id),
+                    ),
+                );
             }
         }
         let is_step = attrs.classes.iter().any(|c| c == "step");
@@ -344,7 +387,7 @@ fn parse_body(
                 out.push(r.diag(
                     range.start,
                     Code::EmptyTitle,
-                    "the step has no title".into(),
+                    Message::new("validate-empty-step-title", "the step has no title"),
                 ));
             }
             let end = headings[i + 1..]
@@ -356,7 +399,10 @@ fn parse_body(
                 out.push(r.diag(
                     range.start,
                     Code::EmptyStep,
-                    "the step has no guidance under its heading".into(),
+                    Message::new(
+                        "validate-empty-step",
+                        "the step has no guidance under its heading",
+                    ),
                 ));
             }
             let when = attrs.when.as_ref().and_then(|(src, offset)| {
@@ -366,7 +412,11 @@ fn parse_body(
                         out.push(r.diag(
                             at + e.offset,
                             Code::ConditionSyntax,
-                            format!("the condition cannot be read: {}", e.message),
+                            Message {
+                                id: e.message_id,
+                                args: e.args,
+                                english: format!("the condition cannot be read: {}", e.message),
+                            },
                         ));
                         None
                     }
@@ -376,7 +426,12 @@ fn parse_body(
                                 UseError::UnknownFact(_) => Code::UnknownFact,
                                 _ => Code::BadFactUse,
                             };
-                            out.push(r.diag(at, code, e.to_string()));
+                            let message = Message {
+                                id: e.message_id(),
+                                args: e.args(),
+                                english: e.to_string(),
+                            };
+                            out.push(r.diag(at, code, message));
                         }
                         Some(c)
                     }
@@ -386,7 +441,10 @@ fn parse_body(
                 None => out.push(r.diag(
                     range.start,
                     Code::StepMissingId,
-                    "the step has no `#id`; add one such as `{#intake-log-report .step}`".into(),
+                    Message::new(
+                        "validate-step-missing-id",
+                        "the step has no `#id`; add one such as `{#intake-log-report .step}`",
+                    ),
                 )),
                 Some(id) => {
                     step_index = Some(chapter.steps.len());
@@ -406,7 +464,10 @@ fn parse_body(
             out.push(r.diag(
                 range.start,
                 Code::BadAttribute,
-                "`when`, `basis` and `.advisory` belong on `.step` headings only".into(),
+                Message::new(
+                    "validate-attribute-not-on-step",
+                    "`when`, `basis` and `.advisory` belong on `.step` headings only",
+                ),
             ));
         }
         chapter.headings.push(Heading {
@@ -433,13 +494,18 @@ fn compare_languages(ar: &ChapterText, en: &ChapterText, out: &mut Vec<Diagnosti
         for (step, id) in this.steps.iter().zip(this_ids.iter()) {
             if !other.contains(id) {
                 one_sided = true;
-                out.push(Diagnostic {
-                    file: this.file.clone(),
-                    line: step.line,
-                    column: 1,
-                    code: Code::StepOnlyInOneLanguage,
-                    message: format!("the step `{id}` is missing from {other_lang}.md"),
-                });
+                out.push(Diagnostic::new(
+                    &this.file,
+                    step.line,
+                    1,
+                    Code::StepOnlyInOneLanguage,
+                    Message::new(
+                        "validate-step-only-in-one-language",
+                        format!("the step `{id}` is missing from {other_lang}.md"),
+                    )
+                    .arg("step", id)
+                    .arg("lang", other_lang),
+                ));
             }
         }
     }
@@ -450,16 +516,21 @@ fn compare_languages(ar: &ChapterText, en: &ChapterText, out: &mut Vec<Diagnosti
             .zip(en.steps.iter())
             .find(|(a, e)| a.id != e.id)
         {
-            out.push(Diagnostic {
-                file: en.file.clone(),
-                line: e.line,
-                column: 1,
-                code: Code::StepOrder,
-                message: format!(
-                    "the step `{}` stands where ar.md has `{}`; both files must list the steps in the same order",
-                    e.id, a.id
-                ),
-            });
+            out.push(Diagnostic::new(
+                &en.file,
+                e.line,
+                1,
+                Code::StepOrder,
+                Message::new(
+                    "validate-step-order",
+                    format!(
+                        "the step `{}` stands where ar.md has `{}`; both files must list the steps in the same order",
+                        e.id, a.id
+                    ),
+                )
+                .arg("step", &e.id)
+                .arg("ar-step", &a.id),
+            ));
         }
     }
     for e in &en.steps {
@@ -472,16 +543,20 @@ fn compare_languages(ar: &ChapterText, en: &ChapterText, out: &mut Vec<Diagnosti
                 .map(|c| c.source().split_whitespace().collect::<Vec<_>>().join(" "))
         };
         if when(a) != when(e) || a.advisory != e.advisory {
-            out.push(Diagnostic {
-                file: en.file.clone(),
-                line: e.line,
-                column: 1,
-                code: Code::StepMismatch,
-                message: format!(
-                    "the step `{}` has a different `when` or class than in ar.md",
-                    e.id
-                ),
-            });
+            out.push(Diagnostic::new(
+                &en.file,
+                e.line,
+                1,
+                Code::StepMismatch,
+                Message::new(
+                    "validate-step-mismatch",
+                    format!(
+                        "the step `{}` has a different `when` or class than in ar.md",
+                        e.id
+                    ),
+                )
+                .arg("step", &e.id),
+            ));
         }
     }
 }
@@ -491,21 +566,21 @@ fn check_ids_and_links(sop: &Sop, files: &Files, out: &mut Vec<Diagnostic>) {
     for lang in Lang::ALL {
         // Chapters and glossary terms first, so that a heading reusing their id is the one
         // reported.
-        let mut ids: BTreeMap<&str, String> = BTreeMap::new();
+        let mut ids: BTreeMap<&str, FirstUse> = BTreeMap::new();
         for c in &sop.manifest.chapters {
-            ids.insert(c, format!("the chapter `{c}`"));
+            ids.insert(c, FirstUse::Chapter);
         }
         for t in &sop.glossary.terms {
             if let Some(first) = ids.get(t.id.as_str()) {
-                out.push(Diagnostic {
-                    file: glossary::FILE.to_owned(),
-                    line: t.line,
-                    column: 1,
-                    code: Code::DuplicateId,
-                    message: format!("the id `{}` is already used by {first}", t.id),
-                });
+                out.push(Diagnostic::new(
+                    glossary::FILE,
+                    t.line,
+                    1,
+                    Code::DuplicateId,
+                    first.already_used(&t.id),
+                ));
             } else {
-                ids.insert(&t.id, format!("the glossary term `{}`", t.id));
+                ids.insert(&t.id, FirstUse::Term);
             }
         }
         for chapter in &sop.chapters {
@@ -513,15 +588,21 @@ fn check_ids_and_links(sop: &Sop, files: &Files, out: &mut Vec<Diagnostic>) {
             for h in &text.headings {
                 let Some(id) = &h.id else { continue };
                 if let Some(first) = ids.get(id.as_str()) {
-                    out.push(Diagnostic {
-                        file: text.file.clone(),
-                        line: h.line,
-                        column: 1,
-                        code: Code::DuplicateId,
-                        message: format!("the id `{id}` is already used by {first}"),
-                    });
+                    out.push(Diagnostic::new(
+                        &text.file,
+                        h.line,
+                        1,
+                        Code::DuplicateId,
+                        first.already_used(id),
+                    ));
                 } else {
-                    ids.insert(id, format!("a heading at {}:{}", text.file, h.line));
+                    ids.insert(
+                        id,
+                        FirstUse::Heading {
+                            file: text.file.clone(),
+                            line: h.line,
+                        },
+                    );
                 }
             }
         }
@@ -536,34 +617,81 @@ fn check_ids_and_links(sop: &Sop, files: &Files, out: &mut Vec<Diagnostic>) {
             for (dest, offset) in links(text) {
                 if let Some(id) = dest.strip_prefix('#') {
                     if !ids.contains_key(id) || sop.glossary.term(id).is_some() {
-                        out.push(r.diag(
-                            offset,
-                            Code::BrokenReference,
-                            format!("the link `{dest}` names no chapter, step or section"),
-                        ));
+                        out.push(
+                            r.diag(
+                                offset,
+                                Code::BrokenReference,
+                                Message::new(
+                                    "validate-broken-reference",
+                                    format!("the link `{dest}` names no chapter, step or section"),
+                                )
+                                .arg("link", &dest),
+                            ),
+                        );
                     }
                 } else if let Some(id) = dest.strip_prefix("term:") {
                     if sop.glossary.term(id).is_none() {
-                        out.push(r.diag(
-                            offset,
-                            Code::BrokenReference,
-                            format!("the link `{dest}` names no glossary term"),
-                        ));
+                        out.push(
+                            r.diag(
+                                offset,
+                                Code::BrokenReference,
+                                Message::new(
+                                    "validate-broken-term-link",
+                                    format!("the link `{dest}` names no glossary term"),
+                                )
+                                .arg("link", &dest),
+                            ),
+                        );
                     }
                 } else {
                     out.push(r.diag(
                         offset,
                         Code::ExternalLink,
-                        format!(
-                            "the link `{}` points outside the SOP; link only to `#id` or `term:id`",
-                            truncate(&dest, 60)
-                        ),
+                        Message::new(
+                            "validate-external-link",
+                            format!(
+                                "the link `{}` points outside the SOP; link only to `#id` or `term:id`",
+                                truncate(&dest, 60)
+                            ),
+                        )
+                        .arg("link", truncate(&dest, 60)),
                     ));
                 }
             }
         }
     }
     let _ = files;
+}
+
+/// What first took an id, for the message about a later use of it.
+enum FirstUse {
+    Chapter,
+    Term,
+    Heading { file: String, line: u32 },
+}
+
+impl FirstUse {
+    fn already_used(&self, id: &str) -> Message {
+        match self {
+            FirstUse::Chapter => Message::new(
+                "validate-id-used-by-chapter",
+                format!("the id `{id}` is already used by the chapter `{id}`"),
+            )
+            .arg("id", id),
+            FirstUse::Term => Message::new(
+                "validate-id-used-by-term",
+                format!("the id `{id}` is already used by the glossary term `{id}`"),
+            )
+            .arg("id", id),
+            FirstUse::Heading { file, line } => Message::new(
+                "validate-id-used-by-heading",
+                format!("the id `{id}` is already used by a heading at {file}:{line}"),
+            )
+            .arg("id", id)
+            .arg("file", file)
+            .arg("line", line),
+        }
+    }
 }
 
 /// Every link and image destination in a chapter body, with its byte offset in the file.

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostic::{Code, Diagnostic, LineIndex};
+use crate::diagnostic::{Code, Diagnostic, LineIndex, Message};
 use crate::ids::is_kebab_case;
 use crate::lang::{Bilingual, Lang};
 
@@ -153,31 +153,38 @@ struct Reporter<'a> {
 }
 
 impl Reporter<'_> {
-    fn at(&mut self, offset: usize, code: Code, message: String) {
+    fn at(&mut self, offset: usize, code: Code, message: Message) {
         let (line, column) = self.index.position(self.text, offset);
-        self.out.push(Diagnostic {
-            file: FILE.to_owned(),
-            line,
-            column,
-            code,
-            message,
-        });
+        self.out
+            .push(Diagnostic::new(FILE, line, column, code, message));
     }
 
+    /// Checks a declared id. `what` is the kind of thing it names, also the `kind` argument
+    /// of the message.
     fn id(&mut self, id: &Spanned<String>, what: &str, seen: &mut BTreeSet<String>) {
         let offset = id.span().start;
         if !is_kebab_case(id.get_ref()) {
             self.at(
                 offset,
                 Code::BadId,
-                format!("{what} id `{}` is not ASCII kebab-case", id.get_ref()),
+                Message::new(
+                    "validate-bad-declared-id",
+                    format!("{what} id `{}` is not ASCII kebab-case", id.get_ref()),
+                )
+                .arg("kind", what)
+                .arg("id", id.get_ref()),
             );
         }
         if !seen.insert(id.get_ref().clone()) {
             self.at(
                 offset,
                 Code::DuplicateId,
-                format!("{what} id `{}` is declared twice", id.get_ref()),
+                Message::new(
+                    "validate-declared-twice",
+                    format!("{what} id `{}` is declared twice", id.get_ref()),
+                )
+                .arg("kind", what)
+                .arg("id", id.get_ref()),
             );
         }
     }
@@ -195,17 +202,29 @@ pub(crate) fn parse(text: &str, out: &mut Vec<Diagnostic>) -> Option<Manifest> {
         Ok(raw) => raw,
         Err(e) => {
             let offset = e.span().map_or(0, |s| s.start);
-            r.at(offset, Code::ManifestSyntax, toml_message(&e));
+            let detail = toml_message(&e);
+            r.at(
+                offset,
+                Code::ManifestSyntax,
+                Message::new("validate-manifest-syntax", &detail).arg("detail", detail),
+            );
             return None;
         }
     };
 
-    for (value, what) in [(&raw.id, "the SOP id"), (&raw.version, "the version")] {
+    for (value, id, english) in [
+        (&raw.id, "validate-manifest-empty-id", "the SOP id is empty"),
+        (
+            &raw.version,
+            "validate-manifest-empty-version",
+            "the version is empty",
+        ),
+    ] {
         if value.get_ref().trim().is_empty() {
             r.at(
                 value.span().start,
                 Code::ManifestInvalid,
-                format!("{what} is empty"),
+                Message::new(id, english),
             );
         }
     }
@@ -213,7 +232,10 @@ pub(crate) fn parse(text: &str, out: &mut Vec<Diagnostic>) -> Option<Manifest> {
         r.at(
             raw.date.span().start,
             Code::ManifestInvalid,
-            "the date must be written YYYY-MM-DD".into(),
+            Message::new(
+                "validate-manifest-bad-date",
+                "the date must be written YYYY-MM-DD",
+            ),
         );
     }
     for lang in Lang::ALL {
@@ -221,7 +243,13 @@ pub(crate) fn parse(text: &str, out: &mut Vec<Diagnostic>) -> Option<Manifest> {
             r.at(
                 raw.label.span().start,
                 Code::ManifestInvalid,
-                format!("the `{lang}` label is empty; every chapter must carry the status label"),
+                Message::new(
+                    "validate-manifest-empty-label",
+                    format!(
+                        "the `{lang}` label is empty; every chapter must carry the status label"
+                    ),
+                )
+                .arg("lang", lang),
             );
         }
     }
@@ -231,14 +259,22 @@ pub(crate) fn parse(text: &str, out: &mut Vec<Diagnostic>) -> Option<Manifest> {
         r.id(id, "chapter", &mut chapter_ids);
     }
     if raw.chapters.is_empty() {
-        r.at(0, Code::ManifestInvalid, "no chapters are listed".into());
+        r.at(
+            0,
+            Code::ManifestInvalid,
+            Message::new("validate-manifest-no-chapters", "no chapters are listed"),
+        );
     }
     let mut phase_ids = BTreeSet::new();
     for p in &raw.phases {
         r.id(&p.id, "phase", &mut phase_ids);
     }
     if raw.phases.is_empty() {
-        r.at(0, Code::ManifestInvalid, "no phases are declared".into());
+        r.at(
+            0,
+            Code::ManifestInvalid,
+            Message::new("validate-manifest-no-phases", "no phases are declared"),
+        );
     }
 
     let mut fact_ids = BTreeSet::new();
@@ -251,10 +287,14 @@ pub(crate) fn parse(text: &str, out: &mut Vec<Diagnostic>) -> Option<Manifest> {
                     r.at(
                         f.kind.span().start,
                         Code::ManifestInvalid,
-                        format!(
-                            "fact `{}` is yes-no, so it takes no `choices` or `default`",
-                            f.id.get_ref()
-                        ),
+                        Message::new(
+                            "validate-manifest-yes-no-with-choices",
+                            format!(
+                                "fact `{}` is yes-no, so it takes no `choices` or `default`",
+                                f.id.get_ref()
+                            ),
+                        )
+                        .arg("fact", f.id.get_ref()),
                     );
                 }
                 FactType::YesNo
@@ -268,10 +308,14 @@ pub(crate) fn parse(text: &str, out: &mut Vec<Diagnostic>) -> Option<Manifest> {
                     r.at(
                         f.kind.span().start,
                         Code::ManifestInvalid,
-                        format!(
-                            "choice fact `{}` needs at least two choices",
-                            f.id.get_ref()
-                        ),
+                        Message::new(
+                            "validate-manifest-too-few-choices",
+                            format!(
+                                "choice fact `{}` needs at least two choices",
+                                f.id.get_ref()
+                            ),
+                        )
+                        .arg("fact", f.id.get_ref()),
                     );
                 }
                 let default = match &f.default {
@@ -280,7 +324,11 @@ pub(crate) fn parse(text: &str, out: &mut Vec<Diagnostic>) -> Option<Manifest> {
                         r.at(
                             d.span().start,
                             Code::ManifestInvalid,
-                            format!("the default `{}` is not one of the choices", d.get_ref()),
+                            Message::new(
+                                "validate-manifest-unknown-default",
+                                format!("the default `{}` is not one of the choices", d.get_ref()),
+                            )
+                            .arg("default", d.get_ref()),
                         );
                         d.get_ref().clone()
                     }
@@ -288,7 +336,11 @@ pub(crate) fn parse(text: &str, out: &mut Vec<Diagnostic>) -> Option<Manifest> {
                         r.at(
                             f.kind.span().start,
                             Code::ManifestInvalid,
-                            format!("choice fact `{}` needs a `default`", f.id.get_ref()),
+                            Message::new(
+                                "validate-manifest-no-default",
+                                format!("choice fact `{}` needs a `default`", f.id.get_ref()),
+                            )
+                            .arg("fact", f.id.get_ref()),
                         );
                         f.choices
                             .first()
@@ -315,7 +367,11 @@ pub(crate) fn parse(text: &str, out: &mut Vec<Diagnostic>) -> Option<Manifest> {
                 r.at(
                     f.kind.span().start,
                     Code::ManifestInvalid,
-                    format!("fact type `{other}` is unknown; use `yes-no` or `choice`"),
+                    Message::new(
+                        "validate-manifest-unknown-fact-type",
+                        format!("fact type `{other}` is unknown; use `yes-no` or `choice`"),
+                    )
+                    .arg("type", other),
                 );
                 FactType::YesNo
             }
@@ -326,7 +382,13 @@ pub(crate) fn parse(text: &str, out: &mut Vec<Diagnostic>) -> Option<Manifest> {
                     r.at(
                         f.id.span().start,
                         Code::ManifestInvalid,
-                        format!("fact `{}` has an empty `{lang}` {what}", f.id.get_ref()),
+                        Message::new(
+                            "validate-manifest-empty-fact-text",
+                            format!("fact `{}` has an empty `{lang}` {what}", f.id.get_ref()),
+                        )
+                        .arg("kind", what)
+                        .arg("fact", f.id.get_ref())
+                        .arg("lang", lang),
                     );
                 }
             }

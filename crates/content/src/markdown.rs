@@ -5,6 +5,8 @@
 
 use pulldown_cmark::{Options, Parser};
 
+use crate::diagnostic::Message;
+
 /// The parser options for all SOP markdown.
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_STRIKETHROUGH
@@ -48,7 +50,7 @@ pub(crate) struct Attrs {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct AttrError {
     pub offset: usize,
-    pub message: String,
+    pub message: Message,
 }
 
 /// The classes a heading may carry.
@@ -103,10 +105,7 @@ pub(crate) fn heading_attrs(source: &str) -> Result<Attrs, AttrError> {
 
 /// Reads `{…}` that spans all of `block`.
 fn read_block(block: &str) -> Result<Attrs, AttrError> {
-    let err = |offset: usize, message: &str| AttrError {
-        offset,
-        message: message.to_owned(),
-    };
+    let err = |offset: usize, message: Message| AttrError { offset, message };
     let inner_end = block.len() - 1;
     let mut attrs = Attrs::default();
     let bytes = block.as_bytes();
@@ -126,7 +125,13 @@ fn read_block(block: &str) -> Result<Attrs, AttrError> {
             b'#' => {
                 let end = word_end(i + 1);
                 if attrs.id.is_some() {
-                    return Err(err(start, "a heading can have only one `#id`"));
+                    return Err(err(
+                        start,
+                        Message::new(
+                            "validate-attribute-second-id",
+                            "a heading can have only one `#id`",
+                        ),
+                    ));
                 }
                 attrs.id = Some((block[i + 1..end].to_owned(), start));
                 i = end;
@@ -137,7 +142,11 @@ fn read_block(block: &str) -> Result<Attrs, AttrError> {
                 if !CLASSES.contains(&class) {
                     return Err(err(
                         start,
-                        &format!("unknown class `.{class}`; use `.step` or `.advisory`"),
+                        Message::new(
+                            "validate-attribute-unknown-class",
+                            format!("unknown class `.{class}`; use `.step` or `.advisory`"),
+                        )
+                        .arg("class", class),
                     ));
                 }
                 attrs.classes.push(class.to_owned());
@@ -149,9 +158,13 @@ fn read_block(block: &str) -> Result<Attrs, AttrError> {
                 if bytes.get(end) != Some(&b'=') {
                     return Err(err(
                         start,
-                        &format!(
-                            "`{key}` is not an attribute; write `#id`, `.class` or `key=\"value\"`"
-                        ),
+                        Message::new(
+                            "validate-attribute-not-an-attribute",
+                            format!(
+                                "`{key}` is not an attribute; write `#id`, `.class` or `key=\"value\"`"
+                            ),
+                        )
+                        .arg("word", key),
                     ));
                 }
                 i = end + 1;
@@ -160,7 +173,15 @@ fn read_block(block: &str) -> Result<Attrs, AttrError> {
                     let mut j = i + 1;
                     loop {
                         match block[j..inner_end].chars().next() {
-                            None => return Err(err(i, "a quoted value is not closed")),
+                            None => {
+                                return Err(err(
+                                    i,
+                                    Message::new(
+                                        "validate-attribute-unclosed-quote",
+                                        "a quoted value is not closed",
+                                    ),
+                                ));
+                            }
                             Some('"') => break,
                             Some('\\') if block[j + 1..inner_end].starts_with('"') => {
                                 value.push('"');
@@ -181,12 +202,23 @@ fn read_block(block: &str) -> Result<Attrs, AttrError> {
                     "when" if attrs.when.is_none() => attrs.when = Some((value, value_offset)),
                     "basis" if attrs.basis.is_none() => attrs.basis = Some(value),
                     "when" | "basis" => {
-                        return Err(err(start, &format!("`{key}` is given twice")));
+                        return Err(err(
+                            start,
+                            Message::new(
+                                "validate-attribute-twice",
+                                format!("`{key}` is given twice"),
+                            )
+                            .arg("attribute", key),
+                        ));
                     }
                     _ => {
                         return Err(err(
                             start,
-                            &format!("unknown attribute `{key}`; use `when` or `basis`"),
+                            Message::new(
+                                "validate-attribute-unknown",
+                                format!("unknown attribute `{key}`; use `when` or `basis`"),
+                            )
+                            .arg("attribute", key),
                         ));
                     }
                 }
@@ -240,7 +272,7 @@ mod tests {
             ),
         ] {
             assert_eq!(
-                heading_attrs(src).map_err(|e| e.message),
+                heading_attrs(src).map_err(|e| e.message.english),
                 Err(message.to_string()),
                 "{src}"
             );

@@ -7,6 +7,7 @@
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
+use dalil_content::Diagnostic;
 pub use dalil_content::Lang;
 
 /// The embedded Fluent files: language, file name, text.
@@ -32,6 +33,11 @@ pub const FILES: &[(Lang, &str, &str)] = &[
         include_str!("../../../locales/ar/report.ftl"),
     ),
     (
+        Lang::Ar,
+        "validate.ftl",
+        include_str!("../../../locales/ar/validate.ftl"),
+    ),
+    (
         Lang::En,
         "cli.ftl",
         include_str!("../../../locales/en/cli.ftl"),
@@ -50,6 +56,11 @@ pub const FILES: &[(Lang, &str, &str)] = &[
         Lang::En,
         "report.ftl",
         include_str!("../../../locales/en/report.ftl"),
+    ),
+    (
+        Lang::En,
+        "validate.ftl",
+        include_str!("../../../locales/en/validate.ftl"),
     ),
 ];
 
@@ -165,6 +176,21 @@ impl Localizer {
     /// Whether the message exists.
     pub fn has(&self, id: &str) -> bool {
         self.bundle.has_message(id)
+    }
+
+    /// A validator diagnostic's message in this language, from its message id and arguments.
+    /// A diagnostic whose id has no message keeps its English sentence, so nothing is lost
+    /// if the content crate runs ahead of the `.ftl` files; the lint keeps that from shipping.
+    pub fn diagnostic(&self, d: &Diagnostic) -> String {
+        if !self.has(d.message_id) {
+            return d.message.clone();
+        }
+        let args: Vec<(&str, Arg<'_>)> = d
+            .args
+            .iter()
+            .map(|(name, value)| (*name, Arg::Str(value)))
+            .collect();
+        self.format(d.message_id, &args)
     }
 
     /// The labels the renderer puts around chapter content.

@@ -1,0 +1,236 @@
+## Messages of the SOP validator (`dalil validate`), one for each kind of problem. The code
+## (`bad-id`, `duplicate-id`...) and the place are printed before the message and never
+## translated. The English here must read exactly as the sentences in `crates/content`; a
+## test compares them.
+
+## io
+
+# Variables:
+#   $path (String) - the file, relative to the content folder
+validate-io-missing = `{ $path }` is missing
+validate-io-not-utf8 = the file is not valid UTF-8 text
+
+## manifest-syntax, glossary-syntax, front-matter-syntax: the TOML reader's own words.
+
+# Variables:
+#   $detail (String) - the TOML reader's description of the problem, in English
+validate-manifest-syntax = { $detail }
+# Variables:
+#   $detail (String) - the TOML reader's description of the problem, in English
+validate-glossary-syntax = { $detail }
+# Variables:
+#   $detail (String) - the TOML reader's description of the problem, in English
+validate-front-matter-syntax = { $detail }
+
+## manifest-invalid
+
+validate-manifest-empty-id = the SOP id is empty
+validate-manifest-empty-version = the version is empty
+validate-manifest-bad-date = the date must be written YYYY-MM-DD
+# Variables:
+#   $lang (String) - the language code, `ar` or `en`
+validate-manifest-empty-label = the `{ $lang }` label is empty; every chapter must carry the status label
+validate-manifest-no-chapters = no chapters are listed
+validate-manifest-no-phases = no phases are declared
+# Variables:
+#   $fact (String) - the fact id
+validate-manifest-yes-no-with-choices = fact `{ $fact }` is yes-no, so it takes no `choices` or `default`
+# Variables:
+#   $fact (String) - the fact id
+validate-manifest-too-few-choices = choice fact `{ $fact }` needs at least two choices
+# Variables:
+#   $default (String) - the default as written
+validate-manifest-unknown-default = the default `{ $default }` is not one of the choices
+# Variables:
+#   $fact (String) - the fact id
+validate-manifest-no-default = choice fact `{ $fact }` needs a `default`
+# Variables:
+#   $type (String) - the fact type as written
+validate-manifest-unknown-fact-type = fact type `{ $type }` is unknown; use `yes-no` or `choice`
+# Variables:
+#   $kind (String) - which text is empty: `question` or `label`
+#   $fact (String) - the fact id
+#   $lang (String) - the language code, `ar` or `en`
+validate-manifest-empty-fact-text = fact `{ $fact }` has an empty `{ $lang }` { $kind }
+
+## glossary-invalid
+
+# Variables:
+#   $term (String) - the term id
+#   $lang (String) - the language code, `ar` or `en`
+validate-glossary-empty-name = term `{ $term }` has an empty `{ $lang }` name
+# Variables:
+#   $term (String) - the term id
+#   $lang (String) - the language code, `ar` or `en`
+validate-glossary-empty-definition = term `{ $term }` has an empty `{ $lang }` definition
+
+## missing-chapter, missing-language, unlisted-chapter
+
+# Variables:
+#   $chapter (String) - the chapter id
+validate-missing-chapter = the chapter `{ $chapter }` is listed, but there is no folder `chapters/{ $chapter }`
+# Variables:
+#   $chapter (String) - the chapter id
+#   $lang (String) - the language code, `ar` or `en`
+validate-missing-language = the chapter `{ $chapter }` has no `{ $lang }.md`
+# Variables:
+#   $folder (String) - the folder name under `chapters/`
+validate-unlisted-chapter = the folder `chapters/{ $folder }` is not listed in the manifest's `chapters`
+
+## front-matter-missing, front-matter-mismatch, unknown-phase
+
+validate-front-matter-missing = the file must start with `+++` front matter holding `id`, `title` and `phase`
+validate-front-matter-unclosed = the front matter is not closed by a `+++` line
+# Variables:
+#   $id (String) - the id written in the front matter
+#   $folder (String) - the chapter's folder name
+validate-front-matter-wrong-id = the front matter says id `{ $id }`, but the folder is `{ $folder }`
+# Variables:
+#   $phase (String) - the phase named in en.md
+#   $ar-phase (String) - the phase named in ar.md
+validate-phase-differs = the phase `{ $phase }` differs from `{ $ar-phase }` in ar.md; both languages must name the same phase
+# Variables:
+#   $phase (String) - the phase as written
+validate-unknown-phase = the phase `{ $phase }` is not declared in the manifest
+
+## bad-id, duplicate-id
+
+# Variables:
+#   $id (String) - the id as written
+validate-bad-id = the id `{ $id }` is not ASCII kebab-case
+# Variables:
+#   $kind (String) - what the id names: `chapter`, `phase`, `fact`, `choice` or `term`
+#   $id (String) - the id as written
+validate-bad-declared-id = { $kind } id `{ $id }` is not ASCII kebab-case
+# Variables:
+#   $kind (String) - what the id names: `chapter`, `phase`, `fact`, `choice` or `term`
+#   $id (String) - the id
+validate-declared-twice = { $kind } id `{ $id }` is declared twice
+# Variables:
+#   $id (String) - the id, which is also the chapter's
+validate-id-used-by-chapter = the id `{ $id }` is already used by the chapter `{ $id }`
+# Variables:
+#   $id (String) - the id, which is also the glossary term's
+validate-id-used-by-term = the id `{ $id }` is already used by the glossary term `{ $id }`
+# Variables:
+#   $id (String) - the id
+#   $file (String) - the file of the heading that took it first
+#   $line (String) - the line of that heading
+validate-id-used-by-heading = the id `{ $id }` is already used by a heading at { $file }:{ $line }
+
+## step-missing-id, empty-title, empty-step
+
+validate-step-missing-id = the step has no `#id`; add one such as `{ "{" }#intake-log-report .step{ "}" }`
+validate-empty-chapter-title = the chapter title is empty
+validate-empty-step-title = the step has no title
+validate-empty-step = the step has no guidance under its heading
+
+## bad-attribute
+
+validate-attribute-second-id = a heading can have only one `#id`
+# Variables:
+#   $class (String) - the class as written, without its dot
+validate-attribute-unknown-class = unknown class `.{ $class }`; use `.step` or `.advisory`
+# Variables:
+#   $word (String) - the word in the braces that is not an attribute
+validate-attribute-not-an-attribute = `{ $word }` is not an attribute; write `#id`, `.class` or `key="value"`
+validate-attribute-unclosed-quote = a quoted value is not closed
+# Variables:
+#   $attribute (String) - the attribute name
+validate-attribute-twice = `{ $attribute }` is given twice
+# Variables:
+#   $attribute (String) - the attribute name
+validate-attribute-unknown = unknown attribute `{ $attribute }`; use `when` or `basis`
+validate-attribute-not-on-step = `when`, `basis` and `.advisory` belong on `.step` headings only
+
+## step-only-in-one-language, step-order, step-mismatch
+
+# Variables:
+#   $step (String) - the step id
+#   $lang (String) - the language code of the file that lacks it, `ar` or `en`
+validate-step-only-in-one-language = the step `{ $step }` is missing from { $lang }.md
+# Variables:
+#   $step (String) - the step id in en.md
+#   $ar-step (String) - the step id at the same place in ar.md
+validate-step-order = the step `{ $step }` stands where ar.md has `{ $ar-step }`; both files must list the steps in the same order
+# Variables:
+#   $step (String) - the step id
+validate-step-mismatch = the step `{ $step }` has a different `when` or class than in ar.md
+
+## condition-syntax. In the `validate-condition-expected-*` messages, `$kind` says what stood
+## where something else was expected: a token, or the end of the condition.
+
+# Variables:
+#   $token (String) - the token after the condition
+validate-condition-trailing = the condition cannot be read: unexpected `{ $token }` after a complete condition
+# Variables:
+#   $char (String) - `=` or `!`
+validate-condition-single-equals = the condition cannot be read: `{ $char }` must be followed by `=`: write `==` or `!=`
+validate-condition-unclosed-quote = the condition cannot be read: a quoted value is not closed
+# Variables:
+#   $char (String) - the character
+validate-condition-bad-char = the condition cannot be read: `{ $char }` cannot appear in a condition
+validate-condition-too-deep = the condition cannot be read: the condition is nested too deeply
+# Variables:
+#   $kind (String) - `token` or `end`
+#   $found (String) - the token found instead, when `$kind` is `token`
+validate-condition-expected-close-paren = the condition cannot be read: expected `)`, found { $kind ->
+        [end] the end of the condition
+       *[token] `{ $found }`
+    }
+# Variables:
+#   $kind (String) - `token` or `end`
+#   $found (String) - the token found instead, when `$kind` is `token`
+validate-condition-expected-fact = the condition cannot be read: expected a fact, found { $kind ->
+        [end] the end of the condition
+       *[token] `{ $found }`
+    }
+# Variables:
+#   $kind (String) - `token` or `end`
+#   $found (String) - the token found instead, when `$kind` is `token`
+validate-condition-expected-open-bracket = the condition cannot be read: expected `[` after `in`, found { $kind ->
+        [end] the end of the condition
+       *[token] `{ $found }`
+    }
+# Variables:
+#   $kind (String) - `token` or `end`
+#   $found (String) - the token found instead, when `$kind` is `token`
+validate-condition-expected-comma = the condition cannot be read: expected `,` or `]`, found { $kind ->
+        [end] the end of the condition
+       *[token] `{ $found }`
+    }
+# Variables:
+#   $kind (String) - `token` or `end`
+#   $found (String) - the token found instead, when `$kind` is `token`
+validate-condition-expected-value = the condition cannot be read: expected a quoted value such as "smuggling", found { $kind ->
+        [end] the end of the condition
+       *[token] `{ $found }`
+    }
+
+## unknown-fact, bad-fact-use
+
+# Variables:
+#   $fact (String) - the fact id as written
+validate-unknown-fact = the condition uses `{ $fact }`, which the manifest does not declare as a fact
+# Variables:
+#   $fact (String) - the fact id
+validate-yes-no-fact-compared = `{ $fact }` is a yes-no fact: use it on its own, or with `not`
+# Variables:
+#   $fact (String) - the fact id
+validate-choice-fact-alone = `{ $fact }` is a choice fact: compare it with `==`, `!=` or `in`
+# Variables:
+#   $value (String) - the value as written
+#   $fact (String) - the fact id
+validate-unknown-choice = `{ $value }` is not one of the choices of `{ $fact }`
+
+## broken-reference, external-link
+
+# Variables:
+#   $link (String) - the link as written
+validate-broken-reference = the link `{ $link }` names no chapter, step or section
+# Variables:
+#   $link (String) - the link as written
+validate-broken-term-link = the link `{ $link }` names no glossary term
+# Variables:
+#   $link (String) - the link, cut at 60 characters
+validate-external-link = the link `{ $link }` points outside the SOP; link only to `#id` or `term:id`
