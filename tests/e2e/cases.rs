@@ -236,13 +236,7 @@ fn what_was_typed_is_there_after_the_process_is_killed() {
         std::thread::sleep(Duration::from_millis(500));
     }
     let app = Session::start_locked(&[("DALIL_DATA_DIR", &dir)]);
-    app.wait_for("#unlock-form:not([hidden])");
-    app.type_into("#unlock-form input[name='passphrase']", PASSPHRASE);
-    app.click("#unlock-form button[type='submit']");
-    app.wait_until(
-        "unlocked",
-        "return !document.body.classList.contains('locked')",
-    );
+    app.unlock();
     open_step(&app, case, "intake-foreign");
     app.wait_until(
         "the restored draft",
@@ -308,13 +302,7 @@ fn a_long_case_list_comes_a_page_at_a_time() {
 
     let dir = data.path().to_string_lossy().into_owned();
     let app = Session::start_locked(&[("DALIL_DATA_DIR", &dir)]);
-    app.wait_for("#unlock-form:not([hidden])");
-    app.type_into("#unlock-form input[name='passphrase']", PASSPHRASE);
-    app.click("#unlock-form button[type='submit']");
-    app.wait_until(
-        "unlocked",
-        "return !document.body.classList.contains('locked')",
-    );
+    app.unlock();
     app.click(".nav a[data-view='cases']");
     app.wait_for("#cases-table tbody tr");
     let rows = "return document.querySelectorAll('#cases-table tbody tr').length";

@@ -149,6 +149,18 @@ impl Session {
         app
     }
 
+    /// Unlocks the app at its unlock screen with the tests' passphrase, as a person would,
+    /// and waits until it is unlocked.
+    pub fn unlock(&self) {
+        self.wait_for("#unlock-form:not([hidden])");
+        self.type_into("#unlock-form input[name='passphrase']", PASSPHRASE);
+        self.click("#unlock-form button[type='submit']");
+        self.wait_until(
+            "unlocked",
+            "return !document.body.classList.contains('locked')",
+        );
+    }
+
     /// Starts the app and leaves it at its lock or first-run screen.
     pub fn start_locked(env: &[(&str, &str)]) -> Session {
         let serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());

@@ -101,13 +101,7 @@ fn the_menu_bar_locks_from_its_item_and_from_its_shortcut() {
     );
     // The first menu's first item, from the keyboard: F10 opens the menu bar.
     app.x_keys(&title, &["F10", "Down", "Return"]);
-    app.wait_for("#unlock-form:not([hidden])");
-    app.type_into("#unlock-form input[name='passphrase']", PASSPHRASE);
-    app.click("#unlock-form button[type='submit']");
-    app.wait_until(
-        "unlocked",
-        "return !document.body.classList.contains('locked')",
-    );
+    app.unlock();
     // A real Ctrl+L reaches the menu's shortcut before the page.
     app.x_keys(&title, &["ctrl+l"]);
     app.wait_for("#unlock-form:not([hidden])");

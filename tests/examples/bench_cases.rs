@@ -162,13 +162,8 @@ fn many_cases_store(dir: &Path, sop: &Sop, n: usize) {
 fn unlocked(dir: &Path) -> Session {
     let dir = dir.to_string_lossy().into_owned();
     let app = Session::start_locked(&[("DALIL_DATA_DIR", &dir)]);
-    app.wait_for("#unlock-form:not([hidden])");
-    app.type_into("#unlock-form input[name='passphrase']", PASSPHRASE);
-    app.click("#unlock-form button[type='submit']");
-    app.wait_until(
-        "unlocked",
-        "return !document.body.classList.contains('locked') && !!document.querySelector('#chapter > *')",
-    );
+    app.unlock();
+    app.wait_for("#chapter > *");
     app
 }
 
