@@ -385,7 +385,9 @@ fn main() {
                 let settings = state.settings.lock().map(|s| s.clone()).unwrap_or_default();
                 restore_window(&window, &settings);
                 set_title(&window, &settings.ui_lang);
-                menu::install(app.handle(), &settings.ui_lang)?;
+                // Without a menu bar every action is still in the side bar: not a reason to
+                // refuse to start.
+                let _ = menu::install(app.handle(), &settings.ui_lang);
             }
             Ok(())
         })
