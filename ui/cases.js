@@ -307,6 +307,7 @@ function exportPanel(id) {
         result.className = 'status export-saved';
         result.append(ctx.t('export-saved'), ' ', el('code', { class: 'export-path', dir: 'ltr' }, bdi(done.path)));
         if (done.chainBroken) result.append(el('strong', { class: 'export-warning', text: ` ${ctx.t('export-chain-broken')}` }));
+        if (!done.recorded) result.append(el('strong', { class: 'export-warning', text: ` ${ctx.t('export-not-recorded')}` }));
       }
     } catch (err) {
       result.className = 'error';

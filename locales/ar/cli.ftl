@@ -409,6 +409,7 @@ audit-action-case-create = فُتحت القضية
 audit-action-case-close = أُغلقت القضية
 audit-action-case-reopen = أُعيد فتح القضية
 audit-action-case-set-kind = حُدّد نوع القضية
+audit-action-case-export = صُدّرت القضية
 audit-action-fact-set = سُجّلت واقعة
 audit-action-step-set = سُجّلت حالة خطوة
 audit-action-note-add = أُضيفت ملاحظة

@@ -216,3 +216,6 @@ history-entity-case = القضية
 # Variables:
 #   $id (Number) - the note's number in the case file
 history-entity-note = الملاحظة { $id }
+export-not-recorded = كُتب الملف، لكن تعذّر تسجيل التصدير في سجل القضية.
+history-entity-report = تقرير القضية
+history-entity-bundle = حزمة القضية

@@ -351,6 +351,7 @@ audit-action-case-create = case opened
 audit-action-case-close = case closed
 audit-action-case-reopen = case reopened
 audit-action-case-set-kind = case kind set
+audit-action-case-export = case exported
 audit-action-fact-set = fact set
 audit-action-step-set = step state set
 audit-action-note-add = note added

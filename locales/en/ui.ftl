@@ -205,3 +205,6 @@ history-entity-case = The case
 # Variables:
 #   $id (Number) - the note's number in the case file
 history-entity-note = Note { $id }
+export-not-recorded = The file was written, but the case's history could not record the export.
+history-entity-report = The case report
+history-entity-bundle = The case bundle

@@ -656,6 +656,8 @@ fn entity_words(sop: &Sop, l10n: &Localizer, kind: &str, id: &str) -> String {
             .find(|(_, s)| s.id == id)
             .map_or_else(|| id.to_owned(), |(_, s)| s.title.clone()),
         "draft" | "case" => l10n.get("history-entity-case"),
+        "export" if id == "bundle" => l10n.get("history-entity-bundle"),
+        "export" => l10n.get("history-entity-report"),
         "fact" => sop
             .manifest
             .facts

@@ -55,14 +55,19 @@ impl Format {
         }
     }
 
+    /// What the history calls this export: `report-ar`, `report-ar-en`, `bundle`.
+    fn what(self) -> String {
+        match self {
+            Format::Report(langs) => dalil_report::export_name(Some(langs)),
+            Format::Bundle => dalil_report::export_name(None),
+        }
+    }
+
     /// The file name offered in the dialog: the case reference and what the file is.
     fn file_name(self, reference: &str) -> String {
         let reference = safe_file_stem(reference);
         match self {
-            Format::Report(langs) => {
-                let langs: Vec<&str> = langs.iter().map(|l| l.code()).collect();
-                format!("{reference}-report-{}.html", langs.join("-"))
-            }
+            Format::Report(_) => format!("{reference}-{}.html", self.what()),
             Format::Bundle => format!("{reference}.dalil.json"),
         }
     }
@@ -100,6 +105,8 @@ pub struct Exported {
     /// Whether the case file's audit chain was broken when the case was read. The report
     /// says so on its first page and the bundle's verification will fail; the page warns.
     chain_broken: bool,
+    /// Whether the export is in the case's history.
+    recorded: bool,
 }
 
 /// Asks where to save, then writes the report or the bundle of one case there. `None` when
@@ -147,10 +154,19 @@ pub async fn case_export(
         StoreError::DiskFull => crate::vault::map_error(e),
         _ => WRITE_FAILED,
     })?;
+    // The case's history says what left the computer and when, with the file's SHA-256, so a
+    // file found later can be matched to its export. The file is already written: if the
+    // log cannot take the entry, the officer is told, and the file stays.
+    let digest = dalil_store::audit::digest_bytes(&bytes);
+    let recorded = state
+        .vault
+        .with(|store| store.record_export(CaseId(id), &format.what(), digest))
+        .is_ok();
     Ok(Some(Exported {
         path: path.to_string_lossy().into_owned(),
         bytes: bytes.len(),
         chain_broken,
+        recorded,
     }))
 }
 

@@ -78,6 +78,21 @@ fn the_report_and_the_bundle_are_saved_where_the_officer_chooses_and_the_bundle_
         String::from_utf8_lossy(&stderr)
     );
 
+    // Both exports are in the case's history, in words and by reference.
+    app.js(&format!(
+        "location.hash = '#/case/{case}/history'; return true;"
+    ));
+    app.wait_for("#history table");
+    let history = app.text("#history table");
+    assert!(history.contains("صُدّرت القضية"), "{history}");
+    assert!(history.contains("حزمة القضية"), "{history}");
+    assert!(history.contains("export:report-ar-en"), "{history}");
+    assert!(history.contains("export:bundle"), "{history}");
+    app.js(&format!("location.hash = '#/case/{case}'; return true;"));
+    app.wait_for(".checklist");
+    app.click("details.export summary");
+    app.wait_for("details.export[open] #export-bundle");
+
     // A cancelled dialog writes nothing and says so.
     let before = std::fs::read_dir(out.path())
         .map(|d| d.count())

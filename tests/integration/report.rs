@@ -161,6 +161,47 @@ fn export_writes_self_contained_reports_in_each_language() {
     // To standard output when no file is named.
     let out = case.ok(&["export", REFERENCE, "--format", "html", "--lang", "en"]);
     assert!(out.contains("<html lang=\"en\" dir=\"ltr\">"));
+
+    // Each export is in the case's history, with the SHA-256 of what was written.
+    let bundle = case.export("bundle", "ar");
+    let history: serde_json::Value =
+        serde_json::from_str(&case.ok(&["history", REFERENCE, "--json"])).unwrap_or_default();
+    let exports: Vec<(String, String)> = history
+        .as_array()
+        .map(|a| a.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .filter(|e| e["action"] == "case.export")
+        .map(|e| {
+            (
+                e["entity_id"].as_str().unwrap_or_default().to_owned(),
+                e["digest"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    let names: Vec<&str> = exports.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "report-ar",
+            "report-en",
+            "report-ar-en",
+            "report-en",
+            "bundle"
+        ],
+        "{history}"
+    );
+    assert_eq!(
+        exports.last().map(|(_, d)| d.clone()),
+        Some(hex_sha256(&bundle))
+    );
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    dalil_store::audit::digest_bytes(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[test]

@@ -90,10 +90,9 @@ pub(crate) fn export(
 
 fn export_in(args: &ExportArgs, env: &mut Env<'_>) -> Result<u8, Problem> {
     let sop = env.sop()?;
-    let (store, _) = env.open_existing()?;
+    let (mut store, _) = env.open_existing()?;
     let id = cases::resolve_case(env, &store, &args.case)?;
     let record = dalil_report::read_case(&store, id).map_err(|e| env.fail(&e))?;
-    env.close(store)?;
     let l10n = env.l10n;
     if matches!(record.chain.verification, Verification::Broken { .. }) {
         env.remark(&l10n.get("report-cli-chain-broken"))?;
@@ -115,6 +114,10 @@ fn export_in(args: &ExportArgs, env: &mut Env<'_>) -> Result<u8, Problem> {
             dalil_report::write_bundle(&record, &generator, now)
         }
     };
+    let what = dalil_report::export_name(match args.format {
+        Format::Html => Some(args.lang.langs()),
+        Format::Bundle => None,
+    });
     match &args.output {
         None => env.write_out(&bytes)?,
         Some(path) => {
@@ -132,6 +135,11 @@ fn export_in(args: &ExportArgs, env: &mut Env<'_>) -> Result<u8, Problem> {
             ))?;
         }
     }
+    // The case's history records what left and its SHA-256, as the app's export does.
+    store
+        .record_export(id, &what, dalil_store::audit::digest_bytes(&bytes))
+        .map_err(|e| env.fail(&e))?;
+    env.close(store)?;
     Ok(0)
 }
 

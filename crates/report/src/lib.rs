@@ -27,3 +27,15 @@ pub use data::{AuditLink, CaseRecord, ChainState, NoteHistory, NoteSubject};
 pub use html::render_html;
 pub use read::read_case;
 pub use verify::{Finding, Summary, Unreadable, Verdict, verify_bundle};
+
+/// What a case's history calls an export: `report-ar`, `report-ar-en` for a report in those
+/// languages, `bundle` for a bundle (no languages).
+pub fn export_name(report_langs: Option<&[dalil_content::Lang]>) -> String {
+    match report_langs {
+        Some(langs) => {
+            let codes: Vec<&str> = langs.iter().map(|l| l.code()).collect();
+            format!("report-{}", codes.join("-"))
+        }
+        None => "bundle".to_owned(),
+    }
+}

@@ -56,6 +56,9 @@ pub mod actions {
     pub const CASE_REOPEN: &str = "case.reopen";
     /// A case's kind was changed.
     pub const CASE_SET_KIND: &str = "case.set-kind";
+    /// A case was exported (a report or a bundle); the entity id says which, the digest is
+    /// the SHA-256 of the file written.
+    pub const CASE_EXPORT: &str = "case.export";
     /// A fact was set; the entity id is the fact id.
     pub const FACT_SET: &str = "fact.set";
     /// A step's state was set; the entity id is the step id.
@@ -80,6 +83,7 @@ pub mod actions {
         CASE_CLOSE,
         CASE_REOPEN,
         CASE_SET_KIND,
+        CASE_EXPORT,
         FACT_SET,
         STEP_SET,
         NOTE_ADD,
@@ -99,6 +103,11 @@ pub(crate) struct Change<'a> {
     pub(crate) entity_id: &'a str,
     pub(crate) case: Option<CaseId>,
     pub(crate) digest: [u8; 32],
+}
+
+/// SHA-256 of bytes: the digest recorded for an exported file.
+pub fn digest_bytes(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
 }
 
 /// SHA-256 of a text: the digest recorded for a note's text, a fact's value, a kind.

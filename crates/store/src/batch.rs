@@ -113,6 +113,26 @@ impl Batch<'_> {
         Ok(id)
     }
 
+    /// Records that a case was exported: `what` says which file (`report-ar`, `bundle`...),
+    /// `sha256` is the digest of the bytes written. Closed cases can be exported, so this
+    /// does not require the case to be open; it changes nothing but the log.
+    pub fn record_export(
+        &mut self,
+        case: CaseId,
+        what: &str,
+        sha256: [u8; 32],
+    ) -> Result<(), StoreError> {
+        not_blank(what, "export")?;
+        case_status(self.conn, case)?;
+        self.audit(Change {
+            action: actions::CASE_EXPORT,
+            entity_kind: "export",
+            entity_id: what,
+            case: Some(case),
+            digest: sha256,
+        })
+    }
+
     /// Closes an open case. A closed case refuses every change until it is reopened.
     pub fn close_case(&mut self, case: CaseId) -> Result<(), StoreError> {
         self.require_open(case)?;

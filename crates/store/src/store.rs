@@ -180,6 +180,16 @@ impl Store {
         self.batch(|b| b.close_case(case))
     }
 
+    /// Records an export of a case; see [`Batch::record_export`].
+    pub fn record_export(
+        &mut self,
+        case: CaseId,
+        what: &str,
+        sha256: [u8; 32],
+    ) -> Result<(), StoreError> {
+        self.batch(|b| b.record_export(case, what, sha256))
+    }
+
     /// Reopens a closed case; see [`Batch::reopen_case`].
     pub fn reopen_case(&mut self, case: CaseId) -> Result<(), StoreError> {
         self.batch(|b| b.reopen_case(case))

@@ -6,7 +6,8 @@ use std::os::unix::fs::PermissionsExt;
 
 use dalil_store::audit::actions;
 use dalil_store::{
-    CaseFilter, CaseKind, CaseStatus, NewCase, NoteId, StepState, Store, StoreError, Verification,
+    CaseFilter, CaseId, CaseKind, CaseStatus, NewCase, NoteId, StepState, Store, StoreError,
+    Verification,
 };
 
 use super::common::*;
@@ -184,6 +185,32 @@ fn a_closed_case_refuses_changes_until_reopened() -> TestResult {
     assert_eq!(code(&store.reopen_case(case)), "case-not-closed");
     store.edit_note(note, "changed after reopening")?;
     assert_eq!(store.note(note)?.text, "changed after reopening");
+    Ok(())
+}
+
+#[test]
+fn an_export_is_recorded_with_the_digest_of_the_file_even_for_a_closed_case() -> TestResult {
+    let dir = tempdir()?;
+    let (_path, mut store) = new_store(dir.path())?;
+    let case = sample_case(&mut store)?;
+    store.close_case(case)?;
+    let digest = dalil_store::audit::digest_text("the bytes of the bundle");
+    store.record_export(case, "bundle", digest)?;
+    let last = store.history(case)?.pop().ok_or("no history")?;
+    assert_eq!(last.action, actions::CASE_EXPORT);
+    assert_eq!(
+        (last.entity_kind.as_str(), last.entity_id.as_str()),
+        ("export", "bundle")
+    );
+    assert_eq!(last.digest_hex, hex::encode(digest));
+    assert!(matches!(store.verify_audit()?, Verification::Intact { .. }));
+    // Recording changes nothing but the log: the case stays closed.
+    assert_eq!(store.case(case)?.status, CaseStatus::Closed);
+    assert_eq!(code(&store.record_export(case, " ", digest)), "invalid");
+    assert_eq!(
+        code(&store.record_export(CaseId(999), "bundle", digest)),
+        "not-found"
+    );
     Ok(())
 }
 
