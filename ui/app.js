@@ -475,10 +475,20 @@ function onMenu(id) {
   }
 }
 
-async function listenToMenu() {
-  const tauri = window.__TAURI_INTERNALS__;
-  const handler = tauri.transformCallback((event) => onMenu(event.payload));
-  await invoke('plugin:event|listen', { event: 'dalil-menu', target: { kind: 'Any' }, handler });
+// Listens to an event the shell emits.
+async function listen(event, callback) {
+  const handler = window.__TAURI_INTERNALS__.transformCallback((e) => callback(e.payload));
+  await invoke('plugin:event|listen', { event, target: { kind: 'Any' }, handler });
+}
+
+// Before the window closes, what is being typed is saved as a draft (restored on the next
+// unlock); then the page closes the window.
+async function onClosing() {
+  try {
+    await cases?.flushDraft();
+  } finally {
+    await invoke('window_close');
+  }
 }
 
 async function start() {
@@ -547,7 +557,8 @@ async function start() {
     if (!document.body.classList.contains('locked') && Date.now() - idle.last > limit) lock();
   }, 5000);
   initTermTips();
-  listenToMenu().catch(() => {});
+  listen('dalil-menu', onMenu).catch(() => {});
+  listen('dalil-closing', onClosing).catch(() => {});
   window.addEventListener('hashchange', route);
   window.addEventListener('beforeunload', () => { cases?.commitNote(); });
   await showLock();

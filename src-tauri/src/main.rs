@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 
 use settings::Settings;
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 use dalil_content::{Lang, Sop};
 use dalil_l10n::Localizer;
@@ -85,6 +85,8 @@ struct AppState {
     data_dir: PathBuf,
     /// The settings, written through to the data folder on every change.
     settings: Mutex<Settings>,
+    /// Set once the window has been asked to close (see `on_window_event`).
+    closing: std::sync::atomic::AtomicBool,
 }
 
 const SETTINGS_UNSAVED: IpcError = IpcError {
@@ -217,6 +219,12 @@ fn settings_set(
 fn set_title(window: &tauri::WebviewWindow, ui_lang: &str) {
     let lang = ui_lang.parse().unwrap_or(Lang::Ar);
     let _ = window.set_title(&Localizer::new(lang).get("app-name"));
+}
+
+/// Closes the window, once the page has saved what was being typed.
+#[tauri::command]
+fn window_close(window: tauri::WebviewWindow) {
+    let _ = window.destroy();
 }
 
 /// Called by the UI once the first chapter is painted. With `DALIL_BENCH_READY` set, it says
@@ -378,6 +386,7 @@ fn main() {
             vault: vault::Vault::new(&data_dir),
             data_dir,
             settings: Mutex::new(settings),
+            closing: std::sync::atomic::AtomicBool::new(false),
         })
         .setup(|app| {
             if let Some(window) = app.get_webview_window("main") {
@@ -393,8 +402,25 @@ fn main() {
         })
         .on_menu_event(|app, event| menu::on_event(app, &event))
         .on_window_event(|window, event| {
-            if let tauri::WindowEvent::CloseRequested { .. } = event {
-                remember_window(window, &window.state::<AppState>());
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                let state = window.state::<AppState>();
+                remember_window(window, &state);
+                // The first request to close lets the page save what is being typed (its
+                // draft is otherwise up to one debounce behind); the page then closes the
+                // window itself with `window_close`. If it does not answer, the window
+                // closes anyway.
+                if !state
+                    .closing
+                    .swap(true, std::sync::atomic::Ordering::SeqCst)
+                {
+                    api.prevent_close();
+                    let _ = window.emit("dalil-closing", ());
+                    let window = window.clone();
+                    std::thread::spawn(move || {
+                        std::thread::sleep(std::time::Duration::from_secs(3));
+                        let _ = window.destroy();
+                    });
+                }
             }
         })
         .invoke_handler(tauri::generate_handler![
@@ -406,6 +432,7 @@ fn main() {
             settings_get,
             settings_set,
             ui_painted,
+            window_close,
             vault_status,
             vault_create,
             vault_unlock,

@@ -328,3 +328,33 @@ fn a_long_case_list_comes_a_page_at_a_time() {
             .contains("P-000")
     );
 }
+
+#[test]
+fn what_was_typed_is_there_after_the_window_is_closed() {
+    let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = data.path().to_string_lossy().into_owned();
+    let text = "كُتب هذا قبل إغلاق النافذة مباشرة";
+    let case;
+    {
+        let app = Session::start(&[("DALIL_DATA_DIR", &dir)]);
+        case = open_case(&app, "TIP-CLOSE", &["child"]);
+        open_step(&app, case, "child-guardian");
+        // Typed and closed at once: well inside the editor's debounce.
+        app.type_into("#note-editor", text);
+        let title = dalil_l10n::strip_isolation(
+            &dalil_l10n::Localizer::new(dalil_content::Lang::Ar).get("app-name"),
+        );
+        app.request_close(&title);
+        app.wait_for_x_window_gone(&title);
+    }
+    let app = Session::start_locked(&[("DALIL_DATA_DIR", &dir)]);
+    app.unlock();
+    open_step(&app, case, "child-guardian");
+    app.wait_until(
+        "the text typed before closing",
+        &format!(
+            "return document.getElementById('note-editor').value === {}",
+            serde_json::to_string(text).unwrap_or_default()
+        ),
+    );
+}

@@ -320,6 +320,32 @@ impl Session {
         );
     }
 
+    /// Asks the window titled `title` to close, as a window manager does when its close
+    /// button is pressed: a `WM_DELETE_WINDOW` message. (WebDriver's own close destroys the
+    /// window without asking it.)
+    pub fn request_close(&self, title: &str) {
+        use x11rb::connection::Connection as _;
+        use x11rb::protocol::xproto::{ClientMessageEvent, ConnectionExt as _, EventMask};
+        let window: u32 = self
+            .wait_for_x_window(title)
+            .parse()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let (conn, _) = x11rb::connect(Some(&self.display)).unwrap_or_else(|e| panic!("X: {e}"));
+        let atom = |name: &[u8]| {
+            conn.intern_atom(false, name)
+                .unwrap_or_else(|e| panic!("X: {e}"))
+                .reply()
+                .unwrap_or_else(|e| panic!("X: {e}"))
+                .atom
+        };
+        let protocols = atom(b"WM_PROTOCOLS");
+        let delete = atom(b"WM_DELETE_WINDOW");
+        let event = ClientMessageEvent::new(32, window, protocols, [delete, 0, 0, 0, 0]);
+        conn.send_event(false, window, EventMask::NO_EVENT, event)
+            .unwrap_or_else(|e| panic!("X: {e}"));
+        conn.flush().unwrap_or_else(|e| panic!("X: {e}"));
+    }
+
     /// Moves the mouse pointer over the middle of what `css` matches.
     pub fn hover(&self, css: &str) {
         let e = self.wait_for(css);
@@ -414,6 +440,27 @@ impl Session {
         for key in keys {
             self.xdotool(&["key", "--clearmodifiers", key]);
             std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
+    /// Waits until no visible X window is named `title`.
+    pub fn wait_for_x_window_gone(&self, title: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        let pattern = format!("^{}$", regex_escape(title));
+        loop {
+            let out = Command::new("xdotool")
+                .args(["search", "--onlyvisible", "--name", &pattern])
+                .env("DISPLAY", &self.display)
+                .output()
+                .unwrap_or_else(|e| panic!("xdotool cannot run ({e}): install xdotool"));
+            if String::from_utf8_lossy(&out.stdout).trim().is_empty() {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the window `{title}` stayed open"
+            );
+            std::thread::sleep(Duration::from_millis(100));
         }
     }
 
