@@ -38,6 +38,8 @@ fn the_report_and_the_bundle_are_saved_where_the_officer_chooses_and_the_bundle_
     let case = open_case(&app, "TIP-2026-0107", &["child"]);
     open_step(&app, case, "child-guardian");
     type_note(&app, "أُبلغت دائرة رعاية الأحداث <b>فورًا</b>");
+    // A pause and more typing: a second draft save of the same note.
+    type_note(&app, " وحضر الوصي.");
     app.js(&format!("location.hash = '#/case/{case}'; return true;"));
     app.wait_for(".checklist");
     app.click("details.export summary");
@@ -88,6 +90,14 @@ fn the_report_and_the_bundle_are_saved_where_the_officer_chooses_and_the_bundle_
     assert!(history.contains("حزمة القضية"), "{history}");
     assert!(history.contains("export:report-ar-en"), "{history}");
     assert!(history.contains("export:bundle"), "{history}");
+    // The two draft saves of the note are one row that says how many.
+    let drafts = dalil_l10n::strip_isolation(&Localizer::new(Lang::Ar).audit_action("draft.save"));
+    let row = app.js(&format!(
+        "return [...document.querySelectorAll('#history tbody tr')].find(r => r.textContent.includes({})).dataset.count",
+        serde_json::to_string(&drafts).unwrap_or_default()
+    ));
+    assert_eq!(row, "2", "{history}");
+    assert!(history.contains("×2"), "{history}");
     app.js(&format!("location.hash = '#/case/{case}'; return true;"));
     app.wait_for(".checklist");
     app.click("details.export summary");
