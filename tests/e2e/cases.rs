@@ -341,6 +341,13 @@ fn what_was_typed_is_there_after_the_window_is_closed() {
         open_step(&app, case, "child-guardian");
         // Typed and closed at once: well inside the editor's debounce.
         app.type_into("#note-editor", text);
+        app.wait_until(
+            "the keys to reach the editor",
+            &format!(
+                "return document.getElementById('note-editor').value === {}",
+                serde_json::to_string(text).unwrap_or_default()
+            ),
+        );
         let title = dalil_l10n::strip_isolation(
             &dalil_l10n::Localizer::new(dalil_content::Lang::Ar).get("app-name"),
         );

@@ -324,7 +324,6 @@ impl Session {
     /// button is pressed: a `WM_DELETE_WINDOW` message. (WebDriver's own close destroys the
     /// window without asking it.)
     pub fn request_close(&self, title: &str) {
-        use x11rb::connection::Connection as _;
         use x11rb::protocol::xproto::{ClientMessageEvent, ConnectionExt as _, EventMask};
         let window: u32 = self
             .wait_for_x_window(title)
@@ -341,9 +340,12 @@ impl Session {
         let protocols = atom(b"WM_PROTOCOLS");
         let delete = atom(b"WM_DELETE_WINDOW");
         let event = ClientMessageEvent::new(32, window, protocols, [delete, 0, 0, 0, 0]);
+        // Checked, not only flushed: the server has handled the message before the
+        // connection closes (merely flushed, it was sometimes lost).
         conn.send_event(false, window, EventMask::NO_EVENT, event)
+            .unwrap_or_else(|e| panic!("X: {e}"))
+            .check()
             .unwrap_or_else(|e| panic!("X: {e}"));
-        conn.flush().unwrap_or_else(|e| panic!("X: {e}"));
     }
 
     /// Moves the mouse pointer over the middle of what `css` matches.
@@ -443,19 +445,25 @@ impl Session {
         }
     }
 
+    /// The ids of the visible X windows named exactly `title`.
+    fn x_windows(&self, title: &str) -> Vec<String> {
+        let pattern = format!("^{}$", regex_escape(title));
+        let out = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", &pattern])
+            .env("DISPLAY", &self.display)
+            .output()
+            .unwrap_or_else(|e| panic!("xdotool cannot run ({e}): install xdotool"));
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+
     /// Waits until no visible X window is named `title`.
     pub fn wait_for_x_window_gone(&self, title: &str) {
         let deadline = Instant::now() + PATIENCE;
-        let pattern = format!("^{}$", regex_escape(title));
-        loop {
-            let out = Command::new("xdotool")
-                .args(["search", "--onlyvisible", "--name", &pattern])
-                .env("DISPLAY", &self.display)
-                .output()
-                .unwrap_or_else(|e| panic!("xdotool cannot run ({e}): install xdotool"));
-            if String::from_utf8_lossy(&out.stdout).trim().is_empty() {
-                return;
-            }
+        while !self.x_windows(title).is_empty() {
             assert!(
                 Instant::now() < deadline,
                 "the window `{title}` stayed open"
@@ -464,19 +472,12 @@ impl Session {
         }
     }
 
-    /// The id of the visible X window named exactly `title`.
+    /// The id of the visible X window named exactly `title`, once there is one.
     fn wait_for_x_window(&self, title: &str) -> String {
         let deadline = Instant::now() + PATIENCE;
-        let pattern = format!("^{}$", regex_escape(title));
         loop {
-            let out = Command::new("xdotool")
-                .args(["search", "--onlyvisible", "--name", &pattern])
-                .env("DISPLAY", &self.display)
-                .output()
-                .unwrap_or_else(|e| panic!("xdotool cannot run ({e}): install xdotool"));
-            let found = String::from_utf8_lossy(&out.stdout);
-            if let Some(id) = found.lines().next().filter(|l| !l.is_empty()) {
-                return id.to_owned();
+            if let Some(id) = self.x_windows(title).into_iter().next() {
+                return id;
             }
             assert!(
                 Instant::now() < deadline,
