@@ -202,15 +202,20 @@ fn settings_set(
 ) -> Result<Settings, IpcError> {
     let mut current = state.settings.lock().map_err(|_| SETTINGS_UNSAVED)?;
     let window_rect = current.window;
+    let old_lang = std::mem::take(&mut current.ui_lang);
     *current = Settings {
         window: window_rect,
         ..settings
     }
     .sanitized();
     settings::save(&state.data_dir, &current).map_err(|_| SETTINGS_UNSAVED)?;
-    set_title(&window, &current.ui_lang);
-    // A menu that cannot be rebuilt keeps its old language; the settings are saved anyway.
-    let _ = menu::install(window.app_handle(), &current.ui_lang);
+    // The title and the menu are in the UI language: rebuilt only when it changes, not on
+    // every change of font size or theme.
+    if current.ui_lang != old_lang {
+        set_title(&window, &current.ui_lang);
+        // A menu that cannot be rebuilt keeps its old language; the settings are saved anyway.
+        let _ = menu::install(window.app_handle(), &current.ui_lang);
+    }
     Ok(current.clone())
 }
 
