@@ -1,6 +1,6 @@
 //! The search error type.
 
-use crate::query::{MAX_QUERY_CHARS, MAX_QUERY_WORDS};
+use crate::limits::{MAX_QUERY_CHARS, MAX_QUERY_WORDS};
 
 /// Why a search or an index update failed.
 ///

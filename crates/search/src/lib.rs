@@ -22,6 +22,7 @@
 
 mod error;
 mod highlight;
+mod limits;
 pub mod notes;
 mod query;
 mod sop;
@@ -29,7 +30,8 @@ mod text;
 
 pub use error::SearchError;
 pub use highlight::Highlighted;
-pub use query::{MAX_QUERY_CHARS, MAX_QUERY_WORDS, Query, QueryWord};
+pub use limits::{MAX_QUERY_CHARS, MAX_QUERY_WORDS};
+pub use query::{Query, QueryWord};
 pub use sop::{
     ChapterGroup, DEFAULT_LIMIT, EntryGroup, Hit, MAX_LIMIT, SearchOptions, SearchResults, SopIndex,
 };

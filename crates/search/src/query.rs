@@ -6,12 +6,7 @@ use std::fmt::Write as _;
 use dalil_content::Lang;
 
 use crate::error::SearchError;
-
-/// The longest query accepted, in characters. Longer input is refused, not cut.
-pub const MAX_QUERY_CHARS: usize = 256;
-
-/// The most words a query may have.
-pub const MAX_QUERY_WORDS: usize = 32;
+use crate::limits::{MAX_QUERY_CHARS, MAX_QUERY_WORDS};
 
 /// A word of a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
