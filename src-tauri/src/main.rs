@@ -8,73 +8,22 @@
 
 mod cases;
 mod export;
+mod library;
 mod menu;
 mod settings;
 mod transport;
 mod vault;
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::{Mutex, OnceLock};
+use std::sync::Mutex;
 
 use settings::Settings;
 use tauri::{Emitter, Manager};
 
-use dalil_content::{Lang, Sop};
+use dalil_content::Lang;
 use dalil_l10n::Localizer;
-use transport::{ChapterEntry, ChapterView, IpcError, PhaseEntry};
-
-/// The SOP and its search index, loaded on a thread of their own while the window starts,
-/// and never changed after.
-struct Content {
-    loading: Mutex<Option<std::thread::JoinHandle<Loaded>>>,
-    loaded: OnceLock<Loaded>,
-}
-
-/// What the loading thread produces.
-struct Loaded {
-    sop: Sop,
-    problems: usize,
-    /// The search index; `None` if it could not be built (search then reports an error).
-    index: Option<Mutex<dalil_search::SopIndex>>,
-}
-
-impl Content {
-    fn start() -> Self {
-        Content {
-            loading: Mutex::new(Some(std::thread::spawn(load_sop))),
-            loaded: OnceLock::new(),
-        }
-    }
-
-    /// The SOP, waiting for the load to finish the first time.
-    fn sop(&self) -> &Sop {
-        &self.get().sop
-    }
-
-    /// The number of content problems found; the UI warns when it is not zero.
-    fn problems(&self) -> usize {
-        self.get().problems
-    }
-
-    fn index(&self) -> Option<&Mutex<dalil_search::SopIndex>> {
-        self.get().index.as_ref()
-    }
-
-    fn get(&self) -> &Loaded {
-        self.loaded.get_or_init(|| {
-            let handle = self.loading.lock().ok().and_then(|mut h| h.take());
-            // A load that panicked leaves an empty SOP, which the UI shows as "no chapters".
-            handle
-                .and_then(|h| h.join().ok())
-                .unwrap_or_else(|| Loaded {
-                    sop: Sop::default(),
-                    problems: 1,
-                    index: None,
-                })
-        })
-    }
-}
+use library::Content;
+use transport::IpcError;
 
 /// What the commands share.
 struct AppState {
@@ -93,99 +42,6 @@ const SETTINGS_UNSAVED: IpcError = IpcError {
     code: "settings-unsaved",
     message_id: "error-settings-unsaved",
 };
-
-fn lang(code: &str) -> Result<Lang, IpcError> {
-    code.parse().map_err(|_| IpcError {
-        code: "unknown-language",
-        message_id: "error-unknown-language",
-    })
-}
-
-/// The library: phases with their chapters.
-#[tauri::command]
-fn sop_library(
-    state: tauri::State<'_, AppState>,
-    lang_code: &str,
-) -> Result<Vec<PhaseEntry>, IpcError> {
-    let lang = lang(lang_code)?;
-    let sop = state.content.sop();
-    Ok(sop
-        .manifest
-        .phases
-        .iter()
-        .map(|p| PhaseEntry {
-            id: p.id.clone(),
-            name: p.name.get(lang).to_owned(),
-            chapters: sop
-                .chapters
-                .iter()
-                .filter(|c| c.phase == p.id)
-                .map(|c| ChapterEntry {
-                    id: c.id.clone(),
-                    title: c.text(lang).title.clone(),
-                    steps: c.text(lang).steps.len(),
-                })
-                .collect(),
-        })
-        .filter(|p| !p.chapters.is_empty())
-        .collect())
-}
-
-/// One chapter, rendered and sanitized.
-#[tauri::command]
-fn sop_chapter(
-    state: tauri::State<'_, AppState>,
-    id: &str,
-    lang_code: &str,
-) -> Result<ChapterView, IpcError> {
-    let lang = lang(lang_code)?;
-    let labels = Localizer::new(lang).render_labels();
-    let rendered = dalil_content::render::render_chapter(state.content.sop(), id, lang, &labels)
-        .ok_or(IpcError {
-            code: "unknown-chapter",
-            message_id: "error-unknown-chapter",
-        })?;
-    Ok(ChapterView {
-        id: id.to_owned(),
-        lang: lang.code(),
-        dir: lang.dir(),
-        html: rendered.html,
-        toc: rendered.toc,
-    })
-}
-
-/// The UI's messages in one language, resolved, keyed by id.
-#[tauri::command]
-fn ui_messages(lang_code: &str) -> Result<BTreeMap<String, String>, IpcError> {
-    let l10n = Localizer::new(lang(lang_code)?);
-    Ok(dalil_l10n::ui_message_ids()
-        .into_iter()
-        .map(|id| (id.to_owned(), l10n.get(id)))
-        .collect())
-}
-
-/// The glossary: term pairs with their definitions, in file order.
-#[tauri::command]
-fn sop_glossary(state: tauri::State<'_, AppState>) -> Vec<transport::TermEntry> {
-    state
-        .content
-        .sop()
-        .glossary
-        .terms
-        .iter()
-        .map(|t| transport::TermEntry {
-            id: t.id.clone(),
-            ar: t.name.ar.clone(),
-            en: t.name.en.clone(),
-            ar_variants: t.ar_variants.clone(),
-            en_variants: t.en_variants.clone(),
-            definition_ar: t.definition.ar.clone(),
-            definition_en: t.definition.en.clone(),
-            note_ar: t.note.as_ref().map(|n| n.ar.clone()),
-            note_en: t.note.as_ref().map(|n| n.en.clone()),
-        })
-        .collect()
-}
 
 /// The current settings.
 #[tauri::command]
@@ -286,61 +142,6 @@ fn vault_change_passphrase(
     state.vault.change_passphrase(old, new)
 }
 
-/// Searches the SOP as the reader types.
-#[tauri::command]
-fn sop_search(
-    state: tauri::State<'_, AppState>,
-    query: &str,
-    lang_code: Option<&str>,
-) -> Result<Vec<transport::SearchGroup>, IpcError> {
-    let lang = lang_code.map(lang).transpose()?;
-    let index = state.content.index().ok_or(SEARCH_FAILED)?;
-    let index = index.lock().map_err(|_| SEARCH_FAILED)?;
-    let options = dalil_search::SearchOptions { lang, limit: 30 };
-    let results = index.search(query, &options).map_err(|e| IpcError {
-        code: e.code(),
-        message_id: match e.code() {
-            "query-too-long" | "query-too-many-words" => "search-too-long",
-            "query-control-character" => "search-bad-character",
-            _ => "search-failed",
-        },
-    })?;
-    Ok(transport::search_groups(&results))
-}
-
-const SEARCH_FAILED: IpcError = IpcError {
-    code: "search-failed",
-    message_id: "search-failed",
-};
-
-/// How many content problems were found at start.
-#[tauri::command]
-fn sop_problems(state: tauri::State<'_, AppState>) -> usize {
-    state.content.problems()
-}
-
-/// The SOP: the folder named by `DALIL_CONTENT`, for staff checking their edits and for
-/// tests, or else the copy built into the app.
-fn load_sop() -> Loaded {
-    let files = match std::env::var_os("DALIL_CONTENT") {
-        Some(dir) => match dalil_sop_files::read_dir(std::path::Path::new(&dir)) {
-            Ok(files) => files,
-            Err(e) => {
-                eprintln!("dalil: {e}; using the built-in SOP");
-                dalil_sop_files::bundled()
-            }
-        },
-        None => dalil_sop_files::bundled(),
-    };
-    let (sop, diagnostics) = dalil_content::load(&files);
-    let index = dalil_search::SopIndex::build(&sop).ok().map(Mutex::new);
-    Loaded {
-        problems: diagnostics.len(),
-        sop,
-        index,
-    }
-}
-
 /// Only the app's own pages may load in the webview: any other address, typed, linked or
 /// redirected to, is refused.
 fn navigation_guard<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
@@ -429,11 +230,11 @@ fn main() {
             }
         })
         .invoke_handler(tauri::generate_handler![
-            sop_library,
-            sop_chapter,
-            sop_glossary,
-            ui_messages,
-            sop_problems,
+            library::sop_library,
+            library::sop_chapter,
+            library::sop_glossary,
+            library::ui_messages,
+            library::sop_problems,
             settings_get,
             settings_set,
             ui_painted,
@@ -444,7 +245,7 @@ fn main() {
             vault_lock,
             vault_backup,
             vault_change_passphrase,
-            sop_search,
+            library::sop_search,
             cases::cases_list,
             cases::case_questions,
             cases::case_create,

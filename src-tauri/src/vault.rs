@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use dalil_case::CaseError;
 use dalil_store::{Passphrase, Store, StoreError};
 use serde::Serialize;
 
@@ -132,6 +133,16 @@ impl Vault {
         f(store).map_err(map_error)
     }
 
+    /// Runs a case-layer operation on the unlocked store; an error when locked.
+    pub fn with_case<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, CaseError>,
+    ) -> Result<T, IpcError> {
+        let mut guard = self.store.lock().map_err(|_| GENERIC)?;
+        let store = guard.as_mut().ok_or(LOCKED)?;
+        f(store).map_err(case_error)
+    }
+
     fn put(&self, store: Store) -> Result<(), IpcError> {
         let mut guard = self.store.lock().map_err(|_| GENERIC)?;
         *guard = Some(store);
@@ -174,5 +185,25 @@ pub fn map_error(e: StoreError) -> IpcError {
     IpcError {
         code: e.code(),
         message_id,
+    }
+}
+
+/// Maps a case-layer error to what the UI shows. Facts and steps come from the UI's own
+/// lists, so a bad one is a plain "invalid".
+pub fn case_error(e: CaseError) -> IpcError {
+    match e {
+        CaseError::Store(e) => map_error(e),
+        CaseError::ReferenceRequired => IpcError {
+            code: "invalid",
+            message_id: "case-reference-required",
+        },
+        CaseError::ReasonRequired => IpcError {
+            code: "reason-required",
+            message_id: "step-reason-required",
+        },
+        _ => IpcError {
+            code: "invalid",
+            message_id: "case-invalid",
+        },
     }
 }

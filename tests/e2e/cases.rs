@@ -292,7 +292,7 @@ fn a_long_case_list_comes_a_page_at_a_time() {
                     reference: format!("P-{i:03}"),
                     title: format!("قضية {i}"),
                     kind: dalil_store::CaseKind::Trafficking,
-                    sop_edition: "test".into(),
+                    edition: dalil_store::Edition::new("test", "test"),
                 })?;
             }
             Ok(())

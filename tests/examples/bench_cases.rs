@@ -84,7 +84,7 @@ fn big_case_store(dir: &Path, sop: &Sop) -> (CaseId, Vec<String>) {
                 reference: "BENCH-1".into(),
                 title: "قضية القياس".into(),
                 kind: CaseKind::Both,
-                sop_edition: sop.manifest.edition(),
+                edition: dalil_store::Edition::new(&sop.manifest.id, &sop.manifest.version),
             })?;
             let pairs: Vec<(&str, &str)> = facts
                 .iter()
@@ -137,7 +137,7 @@ fn many_cases_store(dir: &Path, sop: &Sop, n: usize) {
                         reference: format!("REF-{i:05}"),
                         title: format!("قضية رقم {i}"),
                         kind,
-                        sop_edition: sop.manifest.edition(),
+                        edition: dalil_store::Edition::new(&sop.manifest.id, &sop.manifest.version),
                     })?;
                     let facts: Vec<(&str, &str)> = yes_no
                         .iter()

@@ -1,6 +1,7 @@
 //! Integration tests across the crates. One binary, so the suite links once.
 
 mod case_cli;
+mod case_layer;
 mod cli;
 mod contrast;
 mod fixtures;

@@ -16,16 +16,16 @@ mod backup;
 mod notes;
 mod passphrase;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand, ValueEnum};
-use dalil_checklist::Item;
+use dalil_case::{CaseError, DetailStep};
 use dalil_content::{Lang, Sop};
 use dalil_l10n::{Arg, Localizer};
 use dalil_store::{
-    BreakKind, Case, CaseFilter, CaseId, CaseKind, CaseStatus, NewCase, Note, NoteId, Passphrase,
+    BreakKind, Case, CaseFilter, CaseId, CaseKind, CaseStatus, Note, NoteId, Passphrase,
     StepRecord, StepState, Store, StoreError,
 };
 use time::OffsetDateTime;
@@ -427,6 +427,11 @@ impl<'a> Env<'a> {
     pub(crate) fn fail(&self, e: &StoreError) -> Problem {
         store_problem(self.l10n, e)
     }
+
+    /// A case-layer error in the user's words.
+    pub(crate) fn case_fail(&self, e: &CaseError) -> Problem {
+        case_problem(self.l10n, e)
+    }
 }
 
 /// Where a passphrase is read from.
@@ -530,19 +535,7 @@ pub(crate) use dalil_normalize::ascii_digits;
 
 /// Finds a case by its reference (digits in any script), else by its internal id.
 pub(crate) fn resolve_case(env: &Env<'_>, store: &Store, given: &str) -> Result<CaseId, Problem> {
-    let text = ascii_digits(given);
-    if let Some(id) = store.case_by_reference(&text).map_err(|e| env.fail(&e))? {
-        return Ok(id);
-    }
-    if let Ok(n) = text.parse::<i64>() {
-        match store.case(CaseId(n)) {
-            Ok(_) => return Ok(CaseId(n)),
-            Err(StoreError::NotFound { .. }) => {}
-            Err(e) => return Err(env.fail(&e)),
-        }
-    }
-    let l10n = env.l10n;
-    Err(Problem::input(l10n.get("cli-case-not-found")))
+    dalil_case::resolve(store, given).map_err(|e| env.case_fail(&e))
 }
 
 /// Parses a note id (digits in any script).
@@ -623,6 +616,31 @@ pub(crate) fn store_problem(l10n: &Localizer, e: &StoreError) -> Problem {
     }
 }
 
+/// A case-layer error in the user's words: input errors all (exit 2), but for the store's
+/// own, worded by [`store_problem`].
+pub(crate) fn case_problem(l10n: &Localizer, e: &CaseError) -> Problem {
+    let input = Problem::input;
+    match e {
+        CaseError::Store(e) => store_problem(l10n, e),
+        CaseError::Fact(e) => {
+            input(l10n.format("cli-bad-facts", &[("reason", Arg::Str(&e.to_string()))]))
+        }
+        CaseError::UnknownKind(value) => {
+            input(l10n.format("cli-fact-kind-unknown", &[("value", Arg::Str(value))]))
+        }
+        CaseError::ReferenceRequired => {
+            input(l10n.format("cli-store-invalid", &[("field", Arg::Str("reference"))]))
+        }
+        CaseError::CaseNotFound => input(l10n.get("cli-case-not-found")),
+        CaseError::UnknownStep(id) => {
+            input(l10n.format("cli-step-unknown", &[("id", Arg::Str(id))]))
+        }
+        CaseError::ReasonRequired => input(l10n.get("cli-step-reason-required")),
+        CaseError::ReasonNotAllowed => input(l10n.get("cli-step-reason-not-allowed")),
+        other => input(l10n.format("cli-store-failed", &[("code", Arg::Str(other.code()))])),
+    }
+}
+
 /// "The audit log is broken at entry N (what)".
 pub(crate) fn audit_broken_message(l10n: &Localizer, seq: u64, kind: BreakKind) -> String {
     l10n.format(
@@ -692,13 +710,6 @@ pub(crate) fn status_label(l10n: &Localizer, status: CaseStatus) -> String {
     }
 }
 
-/// The title of a step in `lang`, if the SOP has the step.
-pub(crate) fn step_title(sop: &Sop, lang: Lang, id: &str) -> Option<String> {
-    sop.steps(lang)
-        .find(|(_, s)| s.id == id)
-        .map(|(_, s)| s.title.clone())
-}
-
 /// Refuses a step id the SOP does not have.
 pub(crate) fn known_step(env: &Env<'_>, sop: &Sop, id: &str) -> Result<(), Problem> {
     if sop.steps(Lang::Ar).any(|(_, s)| s.id == id) {
@@ -720,7 +731,8 @@ pub(crate) fn case_json(c: &Case) -> serde_json::Value {
         "title": c.title,
         "kind": c.kind.as_str(),
         "status": c.status.as_str(),
-        "sop_edition": c.sop_edition,
+        "sop_id": c.edition.sop,
+        "sop_edition": c.edition.version,
         "created_at": when_json(c.created_at),
         "closed_at": c.closed_at.map(when_json),
         "last_change": when_json(c.last_change),
@@ -772,7 +784,7 @@ fn case(command: CaseCommand, env: &mut Env<'_>) -> Result<u8, Problem> {
     }
 }
 
-/// `case new`: opens the case and sets its `kind` fact in the same transaction.
+/// `case new`: opens the case through the case layer, as the app does.
 fn case_new(
     env: &mut Env<'_>,
     reference: &str,
@@ -781,27 +793,16 @@ fn case_new(
     json: bool,
 ) -> Result<u8, Problem> {
     let sop = env.sop()?;
-    let reference = ascii_digits(reference);
-    let new = NewCase {
-        reference: reference.clone(),
-        title: title.trim().to_owned(),
-        kind,
-        sop_edition: sop.manifest.version.clone(),
+    let input = dalil_case::NewCaseInput {
+        reference: reference.to_owned(),
+        title: title.to_owned(),
+        facts: dalil_case::FactInput {
+            kind: Some(kind),
+            facts: BTreeMap::new(),
+        },
     };
-    // The `kind` fact says the same as the case's kind, so that the checklist and the case
-    // list never disagree; an SOP without that choice leaves the fact to its default.
-    let kind_fact = dalil_checklist::check_fact(&sop.manifest, "kind", kind.as_str()).ok();
     let mut store = env.store()?;
-    let id = store
-        .batch(|b| {
-            let id = b.create_case(&new)?;
-            if let Some((fact, value)) = &kind_fact {
-                b.set_facts(id, &[(fact.as_str(), value.as_str())])?;
-            }
-            Ok(id)
-        })
-        .map_err(|e| env.fail(&e))?;
-    let case = store.case(id).map_err(|e| env.fail(&e))?;
+    let case = dalil_case::create(&mut store, &sop, &input).map_err(|e| env.case_fail(&e))?;
     env.close(store)?;
     if json {
         env.json(&case_json(&case))?;
@@ -905,85 +906,43 @@ fn case_close_or_reopen(
     Ok(0)
 }
 
-/// The checklist of a case with these facts, as step ids in order.
-fn step_ids(items: &[Item]) -> Vec<&str> {
-    items.iter().map(|i| i.step.as_str()).collect()
-}
-
 /// `case facts`: checks every fact against the manifest before anything is written, sets
 /// them (and the case kind, with the `kind` fact) in one transaction, and reports the steps
 /// that the change shows and hides.
 fn case_facts(env: &mut Env<'_>, given: &str, facts: &[String], json: bool) -> Result<u8, Problem> {
     let sop = env.sop()?;
     let l10n = env.l10n;
-    let mut checked: Vec<(String, String)> = Vec::new();
-    for part in facts {
-        for part in part.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+    let answers: Vec<(&str, &str)> = facts
+        .iter()
+        .flat_map(|part| part.split(','))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|part| {
             let (fact, value) = part.split_once('=').unwrap_or((part, "yes"));
-            let pair =
-                dalil_checklist::check_fact(&sop.manifest, fact.trim(), value).map_err(|e| {
-                    Problem::input(
-                        l10n.format("cli-bad-facts", &[("reason", Arg::Str(&e.to_string()))]),
-                    )
-                })?;
-            checked.retain(|(f, _)| *f != pair.0);
-            checked.push(pair);
-        }
-    }
-    let new_kind = match checked.iter().find(|(f, _)| f == "kind") {
-        None => None,
-        Some((_, value)) => Some(CaseKind::parse(value).ok_or_else(|| {
-            Problem::input(l10n.format("cli-fact-kind-unknown", &[("value", Arg::Str(value))]))
-        })?),
-    };
+            (fact.trim(), value)
+        })
+        .collect();
+    let input = dalil_case::check_facts(&sop, answers).map_err(|e| env.case_fail(&e))?;
+    let given_count = input.facts.len() + usize::from(input.kind.is_some());
     let mut store = env.store()?;
     let id = resolve_case(env, &store, given)?;
-    let before = store.fact_map(id).map_err(|e| env.fail(&e))?;
-    let current = store.case(id).map_err(|e| env.fail(&e))?;
-    let pairs: Vec<(&str, &str)> = checked
-        .iter()
-        .map(|(f, v)| (f.as_str(), v.as_str()))
-        .collect();
-    store
-        .batch(|b| {
-            b.set_facts(id, &pairs)?;
-            match new_kind {
-                Some(kind) if kind != current.kind => b.set_kind(id, kind),
-                _ => Ok(()),
-            }
-        })
-        .map_err(|e| env.fail(&e))?;
-    let after = store.fact_map(id).map_err(|e| env.fail(&e))?;
+    let change = dalil_case::set_facts(&mut store, &sop, l10n.lang(), id, &input)
+        .map_err(|e| env.case_fail(&e))?;
     let case = store.case(id).map_err(|e| env.fail(&e))?;
     env.close(store)?;
 
-    let old_items = dalil_checklist::applicable(&sop, &before);
-    let new_items = dalil_checklist::applicable(&sop, &after);
-    let old_ids = step_ids(&old_items);
-    let new_ids = step_ids(&new_items);
-    let shown: Vec<&str> = new_ids
-        .iter()
-        .copied()
-        .filter(|s| !old_ids.contains(s))
-        .collect();
-    let hidden: Vec<&str> = old_ids
-        .iter()
-        .copied()
-        .filter(|s| !new_ids.contains(s))
-        .collect();
-    let lang = l10n.lang();
-    let title = |id: &str| step_title(&sop, lang, id).unwrap_or_default();
     if json {
-        let list = |ids: &[&str]| -> Vec<serde_json::Value> {
-            ids.iter()
-                .map(|id| serde_json::json!({ "id": id, "title": title(id) }))
+        let list = |steps: &[dalil_case::StepRef]| -> Vec<serde_json::Value> {
+            steps
+                .iter()
+                .map(|s| serde_json::json!({ "id": s.id, "title": s.title }))
                 .collect()
         };
         env.json(&serde_json::json!({
             "case": case_json(&case),
-            "facts": after,
-            "shown": list(&shown),
-            "hidden": list(&hidden),
+            "facts": change.facts,
+            "shown": list(&change.shown),
+            "hidden": list(&change.hidden),
         }))?;
         return Ok(0);
     }
@@ -991,28 +950,28 @@ fn case_facts(env: &mut Env<'_>, given: &str, facts: &[String], json: bool) -> R
         "cli-facts-saved",
         &[
             ("reference", Arg::Str(&case.reference)),
-            ("count", Arg::Num(checked.len() as f64)),
+            ("count", Arg::Num(given_count as f64)),
         ],
     ))?;
-    if shown.is_empty() && hidden.is_empty() {
+    if change.shown.is_empty() && change.hidden.is_empty() {
         env.line(&l10n.get("cli-facts-checklist-unchanged"))?;
     }
-    if !shown.is_empty() {
+    if !change.shown.is_empty() {
         env.line(&l10n.format(
             "cli-facts-steps-shown",
-            &[("count", Arg::Num(shown.len() as f64))],
+            &[("count", Arg::Num(change.shown.len() as f64))],
         ))?;
-        for id in &shown {
-            env.line(&format!("  + {id}  {}", title(id)))?;
+        for s in &change.shown {
+            env.line(&format!("  + {}  {}", s.id, s.title))?;
         }
     }
-    if !hidden.is_empty() {
+    if !change.hidden.is_empty() {
         env.line(&l10n.format(
             "cli-facts-steps-hidden",
-            &[("count", Arg::Num(hidden.len() as f64))],
+            &[("count", Arg::Num(change.hidden.len() as f64))],
         ))?;
-        for id in &hidden {
-            env.line(&format!("  - {id}  {}", title(id)))?;
+        for s in &change.hidden {
+            env.line(&format!("  - {}  {}", s.id, s.title))?;
         }
     }
     Ok(0)
@@ -1020,97 +979,38 @@ fn case_facts(env: &mut Env<'_>, given: &str, facts: &[String], json: bool) -> R
 
 // ----- `dalil case show` -----
 
-/// One step of a shown case: what the SOP says of it and what the case recorded.
-struct ShownStep<'a> {
-    id: String,
-    item: Option<&'a Item>,
-    title: Option<String>,
-    record: Option<&'a StepRecord>,
-    notes: Vec<&'a Note>,
-}
-
-impl<'a> ShownStep<'a> {
-    fn new(
-        sop: &Sop,
-        lang: Lang,
-        step: &str,
-        item: Option<&'a Item>,
-        records: &'a [StepRecord],
-        notes: &'a [Note],
-    ) -> ShownStep<'a> {
-        ShownStep {
-            id: step.to_owned(),
-            item,
-            title: step_title(sop, lang, step),
-            record: records.iter().find(|r| r.step_id == step),
-            notes: notes
-                .iter()
-                .filter(|n| n.step.as_deref() == Some(step))
-                .collect(),
-        }
-    }
-}
-
 /// `case show`: the header, the facts, the checklist by phase with states, reasons, times and
 /// notes, then the hidden and retired steps that hold something, then the case's own notes.
 fn case_show(env: &mut Env<'_>, given: &str, json: bool) -> Result<u8, Problem> {
     let sop = env.sop()?;
     let store = env.store()?;
     let id = resolve_case(env, &store, given)?;
-    let read = (|| {
-        Ok::<_, StoreError>((
-            store.case(id)?,
-            store.facts(id)?,
-            store.step_states(id)?,
-            store.notes(id)?,
-        ))
-    })();
-    let (case, facts, records, notes) = read.map_err(|e| env.fail(&e))?;
-    env.close(store)?;
     let l10n = env.l10n;
     let lang = l10n.lang();
-
-    let fact_map: BTreeMap<String, String> = facts
-        .iter()
-        .map(|f| (f.id.clone(), f.value.clone()))
-        .collect();
-    let items = dalil_checklist::applicable(&sop, &fact_map);
-    let in_sop: BTreeSet<&str> = sop.steps(Lang::Ar).map(|(_, s)| s.id.as_str()).collect();
-    let sop_order: Vec<&str> = sop.steps(Lang::Ar).map(|(_, s)| s.id.as_str()).collect();
-    let shown = |step: &str, item| ShownStep::new(&sop, lang, step, item, &records, &notes);
-    let checklist: Vec<ShownStep<'_>> = items.iter().map(|i| shown(&i.step, Some(i))).collect();
-    // Steps with something recorded that are not in the checklist: hidden by the facts, or
-    // retired by a newer SOP edition. Nothing recorded is ever dropped from view.
-    let mut recorded: BTreeSet<&str> = records.iter().map(|r| r.step_id.as_str()).collect();
-    recorded.extend(notes.iter().filter_map(|n| n.step.as_deref()));
-    let applicable: BTreeSet<&str> = step_ids(&items).into_iter().collect();
-    let hidden: Vec<ShownStep<'_>> = sop_order
-        .iter()
-        .filter(|s| recorded.contains(*s) && !applicable.contains(*s))
-        .map(|s| shown(s, None))
-        .collect();
-    let retired: Vec<ShownStep<'_>> = recorded
-        .iter()
-        .filter(|s| !in_sop.contains(*s))
-        .map(|s| shown(s, None))
-        .collect();
-    let case_notes: Vec<&Note> = notes.iter().filter(|n| n.step.is_none()).collect();
+    let detail = dalil_case::detail(&store, &sop, lang, id).map_err(|e| env.fail(&e))?;
+    env.close(store)?;
+    let case = &detail.case;
 
     if json {
-        let step_json = |s: &ShownStep<'_>| {
-            let mut v = record_json(s.record);
+        // Applicable steps say where they are in the SOP; hidden and retired ones do not.
+        let step_json = |s: &DetailStep, applicable: bool| {
+            let mut v = record_json(s.record.as_ref());
             v["id"] = serde_json::json!(s.id);
             v["title"] = serde_json::json!(s.title);
-            if let Some(item) = s.item {
+            if let Some(item) = s.item.as_ref().filter(|_| applicable) {
                 v["chapter"] = serde_json::json!(item.chapter);
                 v["phase"] = serde_json::json!(item.phase);
                 v["required"] = serde_json::json!(item.required);
                 v["conditional"] = serde_json::json!(item.conditional);
             }
-            v["notes"] = serde_json::Value::Array(s.notes.iter().map(|n| note_json(n)).collect());
+            v["notes"] = serde_json::Value::Array(s.notes.iter().map(note_json).collect());
             v
         };
-        let facts_json: Vec<_> = facts
+        let steps = |list: &[DetailStep], applicable: bool| -> Vec<serde_json::Value> {
+            list.iter().map(|s| step_json(s, applicable)).collect()
+        };
+        let facts_json: Vec<_> = detail
+            .facts
             .iter()
             .map(|f| {
                 serde_json::json!({
@@ -1121,18 +1021,20 @@ fn case_show(env: &mut Env<'_>, given: &str, json: bool) -> Result<u8, Problem> 
             })
             .collect();
         env.json(&serde_json::json!({
-            "case": case_json(&case),
+            "case": case_json(case),
+            "current_edition": detail.current_edition,
             "facts": facts_json,
-            "checklist": checklist.iter().map(step_json).collect::<Vec<_>>(),
-            "hidden": hidden.iter().map(step_json).collect::<Vec<_>>(),
-            "retired": retired.iter().map(step_json).collect::<Vec<_>>(),
-            "case_notes": case_notes.iter().map(|n| note_json(n)).collect::<Vec<_>>(),
+            "checklist": steps(&detail.checklist, true),
+            "hidden": steps(&detail.hidden, false),
+            "retired": steps(&detail.retired, false),
+            "case_notes": detail.case_notes.iter().map(note_json).collect::<Vec<_>>(),
         }))?;
         return Ok(0);
     }
 
     // The header.
     env.line(&format!("{}  {}", case.reference, case.title))?;
+    let edition = dalil_case::edition_label(&case.edition, &sop.manifest);
     env.line(&format!(
         "  {}",
         l10n.format(
@@ -1141,32 +1043,32 @@ fn case_show(env: &mut Env<'_>, given: &str, json: bool) -> Result<u8, Problem> 
                 ("id", Arg::Str(&case.id.to_string())),
                 ("status", Arg::Str(&status_label(l10n, case.status))),
                 ("kind", Arg::Str(&kind_label(l10n, case.kind))),
-                ("edition", Arg::Str(&case.sop_edition)),
+                ("edition", Arg::Str(&edition)),
                 ("opened", Arg::Str(&when(case.created_at))),
                 ("changed", Arg::Str(&when(case.last_change))),
             ],
         )
     ))?;
-    if case.sop_edition != sop.manifest.version {
+    if !detail.current_edition {
         env.line(&format!(
             "  {}",
             l10n.format(
                 "cli-case-other-edition",
                 &[
-                    ("case", Arg::Str(&case.sop_edition)),
-                    ("current", Arg::Str(&sop.manifest.version)),
+                    ("case", Arg::Str(&case.edition.to_string())),
+                    ("current", Arg::Str(&sop.manifest.edition())),
                 ],
             )
         ))?;
     }
 
-    // The facts.
+    // The facts: the kind is in the header.
     env.line("")?;
     env.line(&l10n.get("cli-case-facts-heading"))?;
-    if facts.is_empty() {
+    if detail.facts.is_empty() {
         env.line(&format!("  {}", l10n.get("cli-case-no-facts")))?;
     }
-    for f in &facts {
+    for f in &detail.facts {
         let label = sop
             .manifest
             .fact(&f.id)
@@ -1177,8 +1079,8 @@ fn case_show(env: &mut Env<'_>, given: &str, json: bool) -> Result<u8, Problem> 
 
     // The checklist by phase, then what is hidden or retired, then the case's own notes.
     let mut phase = "";
-    for s in &checklist {
-        let Some(item) = s.item else { continue };
+    for s in &detail.checklist {
+        let Some(item) = &s.item else { continue };
         if item.phase != phase {
             phase = &item.phase;
             let name = sop
@@ -1188,49 +1090,48 @@ fn case_show(env: &mut Env<'_>, given: &str, json: bool) -> Result<u8, Problem> 
             env.line("")?;
             env.line(name)?;
         }
-        print_step(env, s)?;
+        print_step(env, s, true)?;
     }
-    if !hidden.is_empty() {
+    for (heading, list) in [
+        ("cli-case-hidden-heading", &detail.hidden),
+        ("cli-case-retired-heading", &detail.retired),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
         env.line("")?;
-        env.line(&l10n.get("cli-case-hidden-heading"))?;
-        for s in &hidden {
-            print_step(env, s)?;
+        env.line(&l10n.get(heading))?;
+        for s in list {
+            print_step(env, s, false)?;
         }
     }
-    if !retired.is_empty() {
-        env.line("")?;
-        env.line(&l10n.get("cli-case-retired-heading"))?;
-        for s in &retired {
-            print_step(env, s)?;
-        }
-    }
-    if !case_notes.is_empty() {
+    if !detail.case_notes.is_empty() {
         env.line("")?;
         env.line(&l10n.get("cli-case-notes-heading"))?;
-        for n in &case_notes {
+        for n in &detail.case_notes {
             print_note(env, n, "  ")?;
         }
     }
     Ok(0)
 }
 
-/// One step of `case show`: its state and title, its reason and time, and its notes.
-fn print_step(env: &mut Env<'_>, s: &ShownStep<'_>) -> Result<(), Problem> {
+/// One step of `case show`: its state and title, its reason and time, and its notes. An
+/// applicable advisory step says so.
+fn print_step(env: &mut Env<'_>, s: &DetailStep, applicable: bool) -> Result<(), Problem> {
     let l10n = env.l10n;
-    let state = s.record.map_or(StepState::Pending, |r| r.state);
     let mut flags = String::new();
-    if let Some(item) = s.item {
+    if let Some(item) = s.item.as_ref().filter(|_| applicable) {
         if !item.required {
             flags = format!("  ({})", l10n.get("cli-step-advisory"));
         }
     }
     env.line(&format!(
         "  [{}]  {}  {}{flags}",
-        state_label(l10n, state),
+        state_label(l10n, s.state()),
         s.id,
         s.title.as_deref().unwrap_or("")
     ))?;
-    if let Some(r) = s.record {
+    if let Some(r) = &s.record {
         if let Some(reason) = &r.reason {
             env.line(&format!(
                 "        {}",
@@ -1277,45 +1178,31 @@ pub(crate) fn print_note(env: &mut Env<'_>, n: &Note, indent: &str) -> Result<()
 fn step(args: StepArgs, env: &mut Env<'_>) -> Result<u8, Problem> {
     let l10n = env.l10n;
     let state = args.state.state();
-    let reason = args
-        .reason
-        .as_deref()
-        .map(str::trim)
-        .filter(|r| !r.is_empty());
-    // Checked here as well as in the store, so that the officer hears it before typing the
-    // passphrase.
-    match (state.needs_reason(), reason) {
-        (true, None) => return Err(Problem::input(l10n.get("cli-step-reason-required"))),
-        (false, Some(_)) => return Err(Problem::input(l10n.get("cli-step-reason-not-allowed"))),
-        _ => {}
-    }
+    // Checked before the passphrase is asked for, so that the officer hears it first; the
+    // case layer checks it again.
+    dalil_case::checked_reason(state, args.reason.as_deref()).map_err(|e| env.case_fail(&e))?;
     let sop = env.sop()?;
-    known_step(env, &sop, &args.step)?;
     let mut store = env.store()?;
     let id = resolve_case(env, &store, &args.case)?;
-    store
-        .set_step_state(id, &args.step, state, reason)
-        .map_err(|e| env.fail(&e))?;
-    let facts = store.fact_map(id).map_err(|e| env.fail(&e))?;
-    let case = store.case(id).map_err(|e| env.fail(&e))?;
-    let record = store
-        .step_states(id)
-        .map_err(|e| env.fail(&e))?
-        .into_iter()
-        .find(|r| r.step_id == args.step);
+    let set = dalil_case::set_step(
+        &mut store,
+        &sop,
+        id,
+        &args.step,
+        state,
+        args.reason.as_deref(),
+    )
+    .map_err(|e| env.case_fail(&e))?;
     env.close(store)?;
-    let applies = dalil_checklist::applicable(&sop, &facts)
-        .iter()
-        .any(|i| i.step == args.step);
-    if !applies {
+    if !set.applies {
         env.remark(&l10n.format("cli-step-not-shown", &[("id", Arg::Str(&args.step))]))?;
     }
     if args.json {
-        let mut v = record_json(record.as_ref());
-        v["case"] = serde_json::json!(case.id.0);
-        v["reference"] = serde_json::json!(case.reference);
+        let mut v = record_json(set.record.as_ref());
+        v["case"] = serde_json::json!(set.case.id.0);
+        v["reference"] = serde_json::json!(set.case.reference);
         v["step"] = serde_json::json!(args.step);
-        v["applies"] = serde_json::json!(applies);
+        v["applies"] = serde_json::json!(set.applies);
         env.json(&v)?;
         return Ok(0);
     }
@@ -1323,7 +1210,7 @@ fn step(args: StepArgs, env: &mut Env<'_>) -> Result<u8, Problem> {
         "cli-step-set",
         &[
             ("id", Arg::Str(&args.step)),
-            ("reference", Arg::Str(&case.reference)),
+            ("reference", Arg::Str(&set.case.reference)),
             ("state", Arg::Str(&state_label(l10n, state))),
         ],
     ))?;

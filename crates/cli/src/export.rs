@@ -1,8 +1,8 @@
 //! `dalil export` and `dalil verify`: a case report or a case bundle out of the case file,
 //! and the check of a bundle.
 //!
-//! This module does the IO: it opens the store, has `dalil-report` read the case and turn it
-//! into bytes, and writes them. Opening the store, finding the case and wording store errors are shared with the
+//! This module does the IO: it opens the store, has `dalil-case` make the report or the
+//! bundle, and writes it. Opening the store, finding the case and wording store errors are shared with the
 //! other store commands (`cases`).
 //!
 //! Exit codes of `dalil verify`: 0 the bundle is intact, 1 it was altered, 2 it cannot be
@@ -15,7 +15,7 @@ use clap::{Args, ValueEnum};
 use dalil_content::Lang;
 use dalil_l10n::{Arg, Localizer};
 use dalil_report::Verdict;
-use dalil_store::{StoreError, Verification};
+use dalil_store::StoreError;
 use time::OffsetDateTime;
 
 use crate::Failure;
@@ -92,36 +92,28 @@ fn export_in(args: &ExportArgs, env: &mut Env<'_>) -> Result<u8, Problem> {
     let sop = env.sop()?;
     let (mut store, _) = env.open_existing()?;
     let id = cases::resolve_case(env, &store, &args.case)?;
-    let record = dalil_report::read_case(&store, id).map_err(|e| env.fail(&e))?;
+    let format = match args.format {
+        Format::Html => dalil_case::Format::Report(args.lang.langs()),
+        Format::Bundle => dalil_case::Format::Bundle,
+    };
+    let generator = format!("dalil {}", env!("CARGO_PKG_VERSION"));
+    let export = dalil_case::export(
+        &store,
+        &sop,
+        id,
+        format,
+        &generator,
+        OffsetDateTime::now_utc(),
+    )
+    .map_err(|e| env.fail(&e))?;
     let l10n = env.l10n;
-    if matches!(record.chain.verification, Verification::Broken { .. }) {
+    if export.chain_broken {
         env.remark(&l10n.get("report-cli-chain-broken"))?;
     }
-    let now = OffsetDateTime::now_utc();
-    let bytes = match args.format {
-        Format::Html => {
-            let localizers: Vec<Localizer> = args
-                .lang
-                .langs()
-                .iter()
-                .map(|l| Localizer::new(*l))
-                .collect();
-            let refs: Vec<&Localizer> = localizers.iter().collect();
-            dalil_report::render_html(&record, &sop, &refs, now).into_bytes()
-        }
-        Format::Bundle => {
-            let generator = format!("dalil {}", env!("CARGO_PKG_VERSION"));
-            dalil_report::write_bundle(&record, &generator, now)
-        }
-    };
-    let what = dalil_report::export_name(match args.format {
-        Format::Html => Some(args.lang.langs()),
-        Format::Bundle => None,
-    });
     match &args.output {
-        None => env.write_out(&bytes)?,
+        None => env.write_out(&export.bytes)?,
         Some(path) => {
-            dalil_store::write_file_atomic(path, &bytes).map_err(|e| match e {
+            dalil_store::write_file_atomic(path, &export.bytes).map_err(|e| match e {
                 // The store's wording of a full disk fits any file; its other messages speak
                 // of the case file, so they are not used for the export's target.
                 StoreError::DiskFull => env.fail(&e),
@@ -136,9 +128,7 @@ fn export_in(args: &ExportArgs, env: &mut Env<'_>) -> Result<u8, Problem> {
         }
     }
     // The case's history records what left and its SHA-256, as the app's export does.
-    store
-        .record_export(id, &what, dalil_store::audit::digest_bytes(&bytes))
-        .map_err(|e| env.fail(&e))?;
+    dalil_case::record_export(&mut store, id, &export).map_err(|e| env.fail(&e))?;
     env.close(store)?;
     Ok(0)
 }

@@ -100,7 +100,11 @@ pub struct CasePart {
     pub kind: String,
     /// `open` or `closed`.
     pub status: String,
-    /// The SOP edition the case was opened under.
+    /// The id of the SOP the case is pinned to; absent for a case opened by an older `dalil`,
+    /// which recorded the version alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sop_id: Option<String>,
+    /// The version of the SOP edition the case is pinned to.
     pub sop_edition: String,
     /// When the case was opened.
     pub created_at: String,
@@ -222,7 +226,8 @@ impl Parts {
                 title: c.title.clone(),
                 kind: c.kind.as_str().to_owned(),
                 status: c.status.as_str().to_owned(),
-                sop_edition: c.sop_edition.clone(),
+                sop_id: c.edition.sop.clone(),
+                sop_edition: c.edition.version.clone(),
                 created_at: store_text(c.created_at),
                 closed_at: c.closed_at.map(store_text),
                 last_change: store_text(c.last_change),

@@ -416,11 +416,14 @@ impl View<'_> {
         ));
         rows.push((
             self.label("report-case-edition"),
-            format!("<bdi dir=\"ltr\">{}</bdi>", escape(&case.sop_edition)),
+            format!(
+                "<bdi dir=\"ltr\">{}</bdi>",
+                escape(&case.edition.to_string())
+            ),
         ));
         let manifest = &self.sop.manifest;
         let mut current = format!("<bdi dir=\"ltr\">{}</bdi>", escape(&manifest.edition()));
-        if manifest.version != case.sop_edition {
+        if !case.edition.is(&manifest.id, &manifest.version) {
             let _ = write!(
                 current,
                 "<br><span class=\"warning\">{}</span>",

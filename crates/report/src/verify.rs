@@ -456,35 +456,36 @@ fn check_content(parsed: &Parsed, audit: &AuditPart, findings: &mut Findings) {
             .filter(|e| e.entity_kind == "case" && e.entity_id == id)
             .collect();
         let created = of_case.iter().find(|e| e.action == "case.create");
-        let created_ok = created.is_some_and(|e| {
-            e.at == case.created_at
-                && ["trafficking", "smuggling", "both", "undetermined"]
+        // The opening record (reference, title, kind, edition) is digested by the last
+        // `case.set-edition` when the case was re-pinned, else by `case.create`; the kind in
+        // it is the kind at that time, which a later `case.set-kind` may have changed.
+        let edition = dalil_store::Edition {
+            sop: case.sop_id.clone(),
+            version: case.sop_edition.clone(),
+        };
+        let opening = |e: &EntryRow, kind: &str| {
+            digest_is(
+                e,
+                dalil_store::audit::case_digest(&case.reference, &case.title, kind, &edition),
+            )
+        };
+        let repinned = of_case
+            .iter()
+            .rev()
+            .find(|e| e.action == "case.set-edition");
+        let opening_entry = repinned.or(created);
+        let created_ok = created.is_some_and(|e| e.at == case.created_at)
+            && opening_entry.is_some_and(|e| {
+                ["trafficking", "smuggling", "both", "undetermined"]
                     .iter()
-                    .any(|k| {
-                        digest_is(
-                            e,
-                            chain::digest_fields(&[
-                                &case.reference,
-                                &case.title,
-                                k,
-                                &case.sop_edition,
-                            ]),
-                        )
-                    })
-        });
+                    .any(|k| opening(e, k))
+            });
         let kind_ok = match of_case.iter().rev().find(|e| e.action == "case.set-kind") {
             Some(e) => digest_is(e, chain::digest_text(&case.kind)),
-            None => created.is_some_and(|e| {
-                digest_is(
-                    e,
-                    chain::digest_fields(&[
-                        &case.reference,
-                        &case.title,
-                        &case.kind,
-                        &case.sop_edition,
-                    ]),
-                )
-            }),
+            None => {
+                created.is_some_and(|e| opening(e, &case.kind))
+                    || repinned.is_some_and(|e| opening(e, &case.kind))
+            }
         };
         let status_ok = match of_case
             .iter()

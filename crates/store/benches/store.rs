@@ -80,7 +80,7 @@ fn saves(dir: &Path) -> Result<(), Box<dyn Error>> {
         reference: "BENCH-1".into(),
         title: "bench".into(),
         kind: CaseKind::Undetermined,
-        sop_edition: "1".into(),
+        edition: dalil_store::Edition::new("t", "1"),
     })?;
     let raw = raw_db(&dir.join("raw.db"))?;
     let mut insert = raw.prepare("INSERT INTO t (body) VALUES (?1)")?;
@@ -188,7 +188,7 @@ fn build_at_scale(path: &Path, sop: &Sop, cases: usize) -> Result<Vec<CaseId>, B
                     reference: format!("BGD-{c:06}"),
                     title: format!("Synthetic case {c}"),
                     kind: kinds[rng.usize(0..kinds.len())],
-                    sop_edition: "2024.1".into(),
+                    edition: dalil_store::Edition::new("dalil-reference-sop", "2024.1"),
                 })?;
                 let pairs: Vec<(&str, &str)> = facts
                     .iter()

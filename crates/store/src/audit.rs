@@ -37,7 +37,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
 use crate::error::StoreError;
-use crate::model::{AuditEntry, AuditHead, BreakKind, CaseId, Verification};
+use crate::model::{AuditEntry, AuditHead, BreakKind, CaseId, Edition, Verification};
 use crate::time_text;
 
 /// The stable action identifiers written in the log.
@@ -59,6 +59,11 @@ pub mod actions {
     /// A case was exported (a report or a bundle); the entity id says which, the digest is
     /// the SHA-256 of the file written.
     pub const CASE_EXPORT: &str = "case.export";
+    /// A case pinned to another SOP edition (the repair of an edition recorded as display
+    /// text; later, a case carried over to a new edition).
+    pub const CASE_SET_EDITION: &str = "case.set-edition";
+    /// A fact removed from a case: the `kind` fact, which the case itself holds.
+    pub const FACT_REMOVE: &str = "fact.remove";
     /// A fact was set; the entity id is the fact id.
     pub const FACT_SET: &str = "fact.set";
     /// A step's state was set; the entity id is the step id.
@@ -84,7 +89,9 @@ pub mod actions {
         CASE_REOPEN,
         CASE_SET_KIND,
         CASE_EXPORT,
+        CASE_SET_EDITION,
         FACT_SET,
+        FACT_REMOVE,
         STEP_SET,
         NOTE_ADD,
         NOTE_EDIT,
@@ -103,6 +110,19 @@ pub(crate) struct Change<'a> {
     pub(crate) entity_id: &'a str,
     pub(crate) case: Option<CaseId>,
     pub(crate) digest: [u8; 32],
+}
+
+/// The digest of a case's opening record: its reference, title and kind, and the SOP
+/// edition it is pinned to. `case.create` records it, and `case.set-edition` records it again
+/// with the new edition, so that the reference and title stay checked after a re-pin.
+///
+/// An edition with no SOP id (a case opened by an older `dalil`) is digested as those were:
+/// the four fields, the version last.
+pub fn case_digest(reference: &str, title: &str, kind: &str, edition: &Edition) -> [u8; 32] {
+    match &edition.sop {
+        Some(sop) => digest_fields(&[reference, title, kind, &edition.version, sop]),
+        None => digest_fields(&[reference, title, kind, &edition.version]),
+    }
 }
 
 /// SHA-256 of bytes: the digest recorded for an exported file.

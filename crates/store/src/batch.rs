@@ -11,8 +11,13 @@
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::audit::{self, Change, actions};
+use crate::decode::parse_status;
 use crate::error::StoreError;
-use crate::model::{CaseId, CaseKind, CaseStatus, NewCase, NoteId, StepState, parse_status};
+use crate::model::{CaseId, CaseKind, CaseStatus, NewCase, NoteId, StepState};
+
+/// The fact id that would say what a case is about: never stored as a fact, since the case
+/// itself holds its kind.
+pub const KIND_FACT: &str = "kind";
 
 /// A write transaction in progress. Obtained from [`crate::Store::batch`]; everything done
 /// through it commits together, or not at all when the closure returns an error.
@@ -68,24 +73,28 @@ impl Batch<'_> {
         }
     }
 
-    /// Opens a new case. The reference must be unique; reference, title and SOP edition must
-    /// not be blank.
+    /// Opens a new case. The reference must be unique; reference, title and the edition's
+    /// SOP id and version must not be blank.
     pub fn create_case(&mut self, new: &NewCase) -> Result<CaseId, StoreError> {
         not_blank(&new.reference, "reference")?;
         not_blank(&new.title, "title")?;
-        not_blank(&new.sop_edition, "sop-edition")?;
+        not_blank(&new.edition.version, "sop-edition")?;
+        if let Some(sop) = &new.edition.sop {
+            not_blank(sop, "sop-id")?;
+        }
         let inserted = self
             .conn
             .prepare_cached(
                 "INSERT INTO cases
-                     (reference, title, kind, status, sop_edition, created_at, last_change)
-                 VALUES (?1, ?2, ?3, 'open', ?4, ?5, ?5)",
+                     (reference, title, kind, status, sop_id, sop_edition, created_at, last_change)
+                 VALUES (?1, ?2, ?3, 'open', ?4, ?5, ?6, ?6)",
             )?
             .execute(params![
                 new.reference,
                 new.title,
                 new.kind.as_str(),
-                new.sop_edition,
+                new.edition.sop,
+                new.edition.version,
                 self.now
             ]);
         if let Err(e) = inserted {
@@ -103,12 +112,7 @@ impl Batch<'_> {
             entity_kind: "case",
             entity_id: &id_text,
             case: Some(id),
-            digest: audit::digest_fields(&[
-                &new.reference,
-                &new.title,
-                new.kind.as_str(),
-                &new.sop_edition,
-            ]),
+            digest: audit::case_digest(&new.reference, &new.title, new.kind.as_str(), &new.edition),
         })?;
         Ok(id)
     }
@@ -185,10 +189,16 @@ impl Batch<'_> {
 
     /// Sets facts (fact id -> value) of an open case. A fact set to the value it already has
     /// is left alone and not audited again.
+    ///
+    /// The fact `kind` is refused: a case's kind is kept in one place, on the case
+    /// ([`Batch::set_kind`]), and readers that want it among the facts add it from there.
     pub fn set_facts(&mut self, case: CaseId, facts: &[(&str, &str)]) -> Result<(), StoreError> {
         self.require_open(case)?;
         for (fact, value) in facts {
             not_blank(fact, "fact")?;
+            if *fact == KIND_FACT {
+                return Err(StoreError::Invalid { field: "fact" });
+            }
             let old: Option<String> = self
                 .conn
                 .prepare_cached("SELECT value FROM case_facts WHERE case_id = ?1 AND fact_id = ?2")?

@@ -7,7 +7,7 @@
 //! audit log, see [`audit`]). It knows nothing of the SOP's content, of Tauri or of the UI.
 //!
 //! ```no_run
-//! use dalil_store::{CaseKind, NewCase, Passphrase, Store};
+//! use dalil_store::{CaseKind, Edition, NewCase, Passphrase, Store};
 //! # fn main() -> Result<(), dalil_store::StoreError> {
 //! let path = dalil_store::default_data_dir()?.join(dalil_store::DB_FILE_NAME);
 //! let pass = Passphrase::from("correct horse battery staple");
@@ -16,7 +16,7 @@
 //!     reference: "BGD-2024-017".into(),
 //!     title: "Recruitment agency, Karrada".into(),
 //!     kind: CaseKind::Undetermined,
-//!     sop_edition: "2024.1".into(),
+//!     edition: Edition::new("dalil-reference-sop", "2024.1"),
 //! })?;
 //! store.add_note(case, None, "First interview done.")?;
 //! store.lock()?;
@@ -27,6 +27,7 @@ pub mod audit;
 mod backup;
 mod batch;
 mod db;
+mod decode;
 mod error;
 mod fsutil;
 mod keycheck;
@@ -37,13 +38,13 @@ pub mod schema;
 mod store;
 mod time_text;
 
-pub use batch::Batch;
+pub use batch::{Batch, KIND_FACT};
 pub use error::{Result, StoreError};
 pub use fsutil::write_atomic as write_file_atomic;
 pub use model::{
     AuditEntry, AuditHead, BreakKind, Case, CaseFilter, CaseId, CaseKind, CaseOverview, CaseStatus,
-    CaseSummary, Draft, Fact, NewCase, Note, NoteId, NoteMatch, NoteRevision, RestoreOutcome,
-    StepRecord, StepState, Verification,
+    CaseSummary, Draft, Edition, Fact, NewCase, Note, NoteId, NoteMatch, NoteRevision,
+    RestoreOutcome, StepRecord, StepState, Verification,
 };
 pub use passphrase::Passphrase;
 pub use paths::{DATA_DIR_ENV, DB_FILE_NAME, data_dir_from, default_data_dir};

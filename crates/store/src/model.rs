@@ -7,8 +7,6 @@ use std::sync::Arc;
 
 use time::OffsetDateTime;
 
-use crate::error::StoreError;
-
 /// The internal id of a case: sequential, never reused. The officer's own number is the
 /// case's `reference`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -104,6 +102,45 @@ pub struct CaseFilter {
     pub text: Option<String>,
 }
 
+/// The SOP edition a case is pinned to: which SOP, and which version of it.
+///
+/// The edition's date is not part of it: it is for display only, and comes from the SOP
+/// itself. Cases opened by `dalil` before the store kept the SOP's id recorded the version
+/// alone; their `sop` is `None`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Edition {
+    /// The SOP's id (the manifest's `id`), when the case knows it.
+    pub sop: Option<String>,
+    /// The edition's version (the manifest's `version`).
+    pub version: String,
+}
+
+impl Edition {
+    /// The edition `version` of the SOP `sop`.
+    pub fn new(sop: impl Into<String>, version: impl Into<String>) -> Edition {
+        Edition {
+            sop: Some(sop.into()),
+            version: version.into(),
+        }
+    }
+
+    /// Whether this is the edition `version` of the SOP `sop`: the versions are equal, and
+    /// the ids too when this edition has one.
+    pub fn is(&self, sop: &str, version: &str) -> bool {
+        self.version == version && self.sop.as_deref().is_none_or(|s| s == sop)
+    }
+}
+
+impl fmt::Display for Edition {
+    /// `dalil-reference-sop 0.1.0`, or the version alone when the SOP's id is not known.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.sop {
+            Some(sop) => write!(f, "{sop} {}", self.version),
+            None => f.write_str(&self.version),
+        }
+    }
+}
+
 /// What is needed to open a new case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewCase {
@@ -113,8 +150,8 @@ pub struct NewCase {
     pub title: String,
     /// What the case is about.
     pub kind: CaseKind,
-    /// The SOP edition the case is opened under, e.g. "2024.1".
-    pub sop_edition: String,
+    /// The SOP edition the case is opened under.
+    pub edition: Edition,
 }
 
 /// One line of the case list.
@@ -164,8 +201,8 @@ pub struct Case {
     pub kind: CaseKind,
     /// Open or closed.
     pub status: CaseStatus,
-    /// The SOP edition the case was opened under.
-    pub sop_edition: String,
+    /// The SOP edition the case is pinned to.
+    pub edition: Edition,
     /// When the case was opened (UTC).
     pub created_at: OffsetDateTime,
     /// When the case was closed, if it is closed (UTC).
@@ -367,16 +404,4 @@ pub struct RestoreOutcome {
     pub previous: Option<std::path::PathBuf>,
     /// Where the restored copy's audit log ends.
     pub audit_head: AuditHead,
-}
-
-pub(crate) fn parse_kind(s: &str) -> Result<CaseKind, StoreError> {
-    CaseKind::parse(s).ok_or(StoreError::Damaged)
-}
-
-pub(crate) fn parse_status(s: &str) -> Result<CaseStatus, StoreError> {
-    CaseStatus::parse(s).ok_or(StoreError::Damaged)
-}
-
-pub(crate) fn parse_state(s: &str) -> Result<StepState, StoreError> {
-    StepState::parse(s).ok_or(StoreError::Damaged)
 }

@@ -31,6 +31,9 @@ pub enum Followup {
     /// Indexes every live note in `notes_fts`: the words are normalized by `dalil-normalize`,
     /// in Rust, before FTS5 sees them.
     IndexNotes,
+    /// Splits editions stored as display text into SOP id and version, and removes `kind`
+    /// rows from the facts, each repair recorded in the audit log.
+    RepairCases,
 }
 
 /// Every migration, in order. Append only: never change or remove a released entry.
@@ -52,6 +55,12 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0003_case_last_change",
         sql: include_str!("../sql/0003_case_last_change.sql"),
         followup: None,
+    },
+    Migration {
+        version: 4,
+        name: "0004_case_edition",
+        sql: include_str!("../sql/0004_case_edition.sql"),
+        followup: Some(Followup::RepairCases),
     },
 ];
 
@@ -84,6 +93,7 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<u32, StoreError> {
         match m.followup {
             None => {}
             Some(Followup::IndexNotes) => index_existing_notes(&tx)?,
+            Some(Followup::RepairCases) => repair_cases(&tx)?,
         }
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
@@ -132,9 +142,111 @@ fn index_existing_notes(tx: &Transaction<'_>) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// The SOP id, version and date of an edition stored as the manifest's display text,
+/// `ID VERSION (YYYY-MM-DD)`; `None` for anything else (a version alone).
+fn display_edition(text: &str) -> Option<(&str, &str)> {
+    let (head, date) = text.strip_suffix(')')?.rsplit_once(" (")?;
+    let (sop, version) = head.split_once(' ')?;
+    let date_like = date.len() == 10
+        && date.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let word = |w: &str| !w.is_empty() && !w.contains(char::is_whitespace);
+    (date_like && word(sop) && word(version)).then_some((sop, version))
+}
+
+/// Migration 4's repair of what the two front ends stored differently, each change audited.
+///
+/// - A case whose edition is display text gets its SOP id and version apart, and a
+///   `case.set-edition` entry whose digest is the case's opening record with the new edition
+///   ([`audit::case_digest`]), so a bundle's verifier still checks its reference and title.
+/// - A `kind` row among a case's facts is removed, with a `fact.remove` entry. The case's
+///   `kind` column wins where the two disagree: both front ends always wrote the column when
+///   the kind changed, and only `dalil` wrote the fact too.
+fn repair_cases(tx: &Transaction<'_>) -> Result<(), StoreError> {
+    let now = time_text::now();
+    let cases: Vec<(i64, String, String, String, String)> = {
+        let mut stmt = tx.prepare(
+            "SELECT id, reference, title, kind, sop_edition FROM cases WHERE sop_id IS NULL
+             ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for (id, reference, title, kind, stored) in cases {
+        let Some((sop, version)) = display_edition(&stored) else {
+            continue;
+        };
+        tx.execute(
+            "UPDATE cases SET sop_id = ?2, sop_edition = ?3 WHERE id = ?1",
+            rusqlite::params![id, sop, version],
+        )?;
+        let edition = crate::model::Edition::new(sop, version);
+        audit::append(
+            tx,
+            &now,
+            &Change {
+                action: actions::CASE_SET_EDITION,
+                entity_kind: "case",
+                entity_id: &id.to_string(),
+                case: Some(crate::model::CaseId(id)),
+                digest: audit::case_digest(&reference, &title, &kind, &edition),
+            },
+        )?;
+    }
+    let kind_facts: Vec<i64> = {
+        let mut stmt =
+            tx.prepare("SELECT case_id FROM case_facts WHERE fact_id = ?1 ORDER BY case_id")?;
+        let rows = stmt.query_map([crate::batch::KIND_FACT], |r| r.get(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for case in kind_facts {
+        tx.execute(
+            "DELETE FROM case_facts WHERE case_id = ?1 AND fact_id = ?2",
+            rusqlite::params![case, crate::batch::KIND_FACT],
+        )?;
+        audit::append(
+            tx,
+            &now,
+            &Change {
+                action: actions::FACT_REMOVE,
+                entity_kind: "fact",
+                entity_id: crate::batch::KIND_FACT,
+                case: Some(crate::model::CaseId(case)),
+                digest: audit::digest_text(""),
+            },
+        )?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_display_edition_is_split_and_a_version_is_left_alone() {
+        assert_eq!(
+            display_edition("dalil-reference-sop 0.1.0 (2026-11-29)"),
+            Some(("dalil-reference-sop", "0.1.0"))
+        );
+        for text in [
+            "0.1.0",
+            "2024.1",
+            "a b c (2026-11-29)",
+            "sop 1 (29-11-2026)",
+            "sop 1 (2026-11-29",
+            " 1 (2026-11-29)",
+        ] {
+            assert_eq!(display_edition(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn migrations_are_numbered_in_order() {

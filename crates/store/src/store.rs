@@ -12,6 +12,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, pa
 use crate::audit::{self, Change, actions};
 use crate::batch::{Batch, case_status};
 use crate::db::{self, ProbeError, Unlocked};
+use crate::decode::{parse_kind, parse_state, parse_status};
 use crate::error::StoreError;
 use crate::fsutil::{self, parent_dir, with_suffix};
 use crate::keycheck::{self, Keycheck};
@@ -407,8 +408,8 @@ impl Store {
         let row: Option<CaseRow> = self
             .conn
             .prepare_cached(
-                "SELECT reference, title, kind, status, sop_edition, created_at, closed_at,
-                        last_change
+                "SELECT reference, title, kind, status, sop_id, sop_edition, created_at,
+                        closed_at, last_change
                  FROM cases WHERE id = ?1",
             )?
             .query_row([case.0], |r| {
@@ -421,11 +422,21 @@ impl Store {
                     r.get(5)?,
                     r.get(6)?,
                     r.get(7)?,
+                    r.get(8)?,
                 ))
             })
             .optional()?;
-        let Some((reference, title, kind, status, sop_edition, created_at, closed_at, last_change)) =
-            row
+        let Some((
+            reference,
+            title,
+            kind,
+            status,
+            sop,
+            version,
+            created_at,
+            closed_at,
+            last_change,
+        )) = row
         else {
             return Err(not_found_case(case));
         };
@@ -436,7 +447,7 @@ impl Store {
             title,
             kind: parse_kind(&kind)?,
             status: parse_status(&status)?,
-            sop_edition,
+            edition: Edition { sop, version },
             created_at,
             closed_at: closed_at.as_deref().map(time_text::parse).transpose()?,
             last_change: time_text::parse(&last_change)?,
@@ -849,12 +860,13 @@ fn like_pattern(text: &str) -> String {
     p
 }
 
-/// reference, title, kind, status, sop_edition, created_at, closed_at, last_change
+/// reference, title, kind, status, sop_id, sop_edition, created_at, closed_at, last_change
 type CaseRow = (
     String,
     String,
     String,
     String,
+    Option<String>,
     String,
     String,
     Option<String>,
@@ -955,7 +967,7 @@ mod tests {
             reference: "R-1".into(),
             title: "T".into(),
             kind: CaseKind::Undetermined,
-            sop_edition: "1".into(),
+            edition: Edition::new("t", "1"),
         })
     }
 

@@ -13,13 +13,12 @@ pub fn fill(store: &mut Store) -> Result<CaseId, StoreError> {
         reference: "TIP-2026-0042".into(),
         title: "بلاغ عن استغلال في العمل — الشاهد (أ)".into(),
         kind: CaseKind::Undetermined,
-        sop_edition: "0.1.0".into(),
+        edition: dalil_store::Edition::new("dalil-reference-sop", "0.1.0"),
     })?;
     store.set_kind(case, CaseKind::Trafficking)?;
     store.set_facts(
         case,
         &[
-            ("kind", "trafficking"),
             ("foreign-national", "yes"),
             ("interpreter-needed", "yes"),
             ("labour-exploitation", "yes"),

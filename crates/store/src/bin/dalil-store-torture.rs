@@ -108,7 +108,7 @@ fn write(db: &str, seed: &str, count: &str) -> Result<(), StoreError> {
             reference: "TORTURE-1".into(),
             title: "torture".into(),
             kind: CaseKind::Undetermined,
-            sop_edition: "test".into(),
+            edition: dalil_store::Edition::new("test", "test"),
         })?,
     };
     say(&format!("ready {case}"));

@@ -47,7 +47,10 @@ fn everything_written_reads_back_after_reopening() -> TestResult {
     assert_eq!(c.reference, "BGD-2024-001");
     assert_eq!(c.kind, CaseKind::Trafficking);
     assert_eq!(c.status, CaseStatus::Open);
-    assert_eq!(c.sop_edition, "2024.1");
+    assert_eq!(
+        c.edition,
+        dalil_store::Edition::new("dalil-reference-sop", "2024.1")
+    );
     let facts = store.fact_map(case)?;
     assert_eq!(facts.get("victim-minor").map(String::as_str), Some("no"));
     assert_eq!(facts.get("transport").map(String::as_str), Some("by-land"));
@@ -281,13 +284,13 @@ fn cases_are_listed_filtered_and_ordered_by_last_change() -> TestResult {
         reference: "KRB-7".into(),
         title: "Forged visas".into(),
         kind: CaseKind::Smuggling,
-        sop_edition: "1".into(),
+        edition: dalil_store::Edition::new("t", "1"),
     })?;
     let b = store.create_case(&NewCase {
         reference: "BSR-100%".into(),
         title: "Domestic work agency".into(),
         kind: CaseKind::Trafficking,
-        sop_edition: "1".into(),
+        edition: dalil_store::Edition::new("t", "1"),
     })?;
     let c = store.create_case(&new_case("NJF_3"))?;
     store.close_case(c)?;

@@ -34,7 +34,7 @@ pub fn new_case(reference: &str) -> NewCase {
         reference: reference.into(),
         title: format!("title of {reference}"),
         kind: CaseKind::Undetermined,
-        sop_edition: "2024.1".into(),
+        edition: dalil_store::Edition::new("dalil-reference-sop", "2024.1"),
     }
 }
 

@@ -135,7 +135,7 @@ fn three_cases(store: &mut Store) -> Result<[CaseId; 3], StoreError> {
         reference: "KRB-7".into(),
         title: "Forged visas".into(),
         kind: CaseKind::Smuggling,
-        sop_edition: "1".into(),
+        edition: dalil_store::Edition::new("t", "1"),
     })?;
     let b = store.create_case(&new_case("BSR-100"))?;
     let c = store.create_case(&new_case("NJF_3"))?;

@@ -73,7 +73,7 @@ fn no_marker_is_readable_in_any_file() -> TestResult {
         reference: format!("REF {}", MARKERS[0]),
         title: format!("{} / {}", MARKERS[0], MARKERS[1]),
         kind: CaseKind::Trafficking,
-        sop_edition: "1".into(),
+        edition: dalil_store::Edition::new("t", "1"),
     })?;
     let mut notes = Vec::new();
     for i in 0..50 {

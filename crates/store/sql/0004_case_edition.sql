@@ -1,0 +1,16 @@
+-- 0004_case_edition: a case's SOP edition as a structured value, the SOP's id beside the
+-- version, and the case kind in one place.
+--
+-- Migrations are append-only: once released, this file never changes.
+--
+-- Until now the desktop app stored the manifest's display text in `sop_edition`
+-- ("dalil-reference-sop 0.1.0 (2026-11-29)") and `dalil` the version alone ("0.1.0"). From
+-- here on `sop_id` holds the SOP's id and `sop_edition` the version. `sop_id` is NULL for a
+-- case opened by `dalil` before this migration: it recorded no id, and none is guessed.
+--
+-- The repair of existing rows is done in Rust right after this file, in the same
+-- transaction (schema.rs, Followup::RepairCases), because each repair is recorded in the
+-- audit log, whose hash chain SQL cannot compute: display-text editions are split into id
+-- and version (`case.set-edition`), and `kind` rows among a case's facts are removed
+-- (`fact.remove`), since the case's `kind` column is where its kind is kept.
+ALTER TABLE cases ADD COLUMN sop_id TEXT CHECK (sop_id IS NULL OR sop_id <> '');
