@@ -1,0 +1,41 @@
+// What every screen shares: the state, the messages, and switching between views.
+
+export const state = {
+  // Settled when the library and the case screens are loaded (see `start`).
+  ready: null,
+  settings: null,
+  messages: {},
+  chapter: null,
+  glossary: null,
+  // The case screens' module, once loaded (see `start`).
+  cases: null,
+};
+
+export const $ = (id) => document.getElementById(id);
+
+export function t(id) {
+  return state.messages[id] ?? id;
+}
+
+// The language used for chapter titles in lists: the content language, or the UI language
+// when both are shown.
+export function listLang() {
+  const v = state.settings.contentView;
+  return v === 'both' ? state.settings.uiLang : v;
+}
+
+export function showView(name) {
+  for (const v of document.querySelectorAll('.view')) v.hidden = v.id !== `view-${name}`;
+  for (const a of document.querySelectorAll('.nav a')) {
+    if (a.dataset.view === name) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+export function showError(err) {
+  const p = document.createElement('p');
+  p.className = 'error';
+  p.setAttribute('role', 'alert');
+  p.textContent = t(err?.message_id ?? 'error-generic');
+  $('chapter').replaceChildren(p);
+}
