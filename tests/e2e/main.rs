@@ -14,4 +14,5 @@ mod driver;
 mod export;
 mod lock;
 mod reader;
+mod same_case;
 mod search;
