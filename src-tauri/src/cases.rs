@@ -1,5 +1,12 @@
 //! Case commands: each parses its input, calls `dalil-case`, and maps the error to
 //! `{code, message_id}`.
+//!
+//! They run off the main thread, on the async runtime's blocking pool ([`off_main`]), so that
+//! a slow disk never stalls the window. The store is behind one lock, so the commands still
+//! run one at a time; their order is the order in which they take it. The page keeps the order
+//! that matters: it sends a step's draft saves one after another, each after the last has
+//! returned, and commits a note only once the last draft save has (`ui/cases/walk.js`), so an
+//! older draft never overwrites a newer one or a committed note.
 
 use std::collections::BTreeMap;
 
@@ -10,6 +17,7 @@ use dalil_content::Lang;
 use dalil_l10n::Localizer;
 use dalil_store::{CaseFilter, CaseId, CaseStatus, NoteId, StepState};
 use serde::Serialize;
+use tauri::{AppHandle, Manager};
 
 use crate::AppState;
 use crate::transport::IpcError;
@@ -20,28 +28,47 @@ const INVALID: IpcError = IpcError {
     message_id: "case-invalid",
 };
 
+const INTERNAL: IpcError = IpcError {
+    code: "internal",
+    message_id: "error-generic",
+};
+
 fn lang(code: &str) -> Result<Lang, IpcError> {
     code.parse().map_err(|_| INVALID)
+}
+
+/// Runs `f` with the app's state on a thread of the async runtime's blocking pool, not on
+/// the main thread, which draws the window.
+pub async fn off_main<T: Send + 'static>(
+    app: AppHandle,
+    f: impl FnOnce(&AppState) -> Result<T, IpcError> + Send + 'static,
+) -> Result<T, IpcError> {
+    tauri::async_runtime::spawn_blocking(move || f(&app.state::<AppState>()))
+        .await
+        .map_err(|_| INTERNAL)?
 }
 
 /// A page of the case list, with progress: `limit` cases (at most `dalil_case::MAX_PAGE`)
 /// from `offset` on, most recently changed first.
 #[tauri::command]
-pub fn cases_list(
-    state: tauri::State<'_, AppState>,
-    status: &str,
-    text: &str,
+pub async fn cases_list(
+    app: AppHandle,
+    status: String,
+    text: String,
     offset: usize,
     limit: usize,
 ) -> Result<CasePage, IpcError> {
-    let sop = state.content.sop();
     let filter = CaseFilter {
-        status: CaseStatus::parse(status),
+        status: CaseStatus::parse(&status),
         text: Some(text.trim().to_owned()).filter(|t| !t.is_empty()),
     };
-    state
-        .vault
-        .with(|store| dalil_case::page(store, sop, &filter, offset, limit))
+    off_main(app, move |state| {
+        let sop = state.content.sop();
+        state
+            .vault
+            .with(|store| dalil_case::page(store, sop, &filter, offset, limit))
+    })
+    .await
 }
 
 /// The manifest's fact questions in one language.
@@ -55,37 +82,40 @@ pub fn case_questions(
 
 /// Opens a new case with its facts.
 #[tauri::command]
-pub fn case_create(
-    state: tauri::State<'_, AppState>,
-    reference: &str,
-    title: &str,
+pub async fn case_create(
+    app: AppHandle,
+    reference: String,
+    title: String,
     facts: BTreeMap<String, String>,
 ) -> Result<i64, IpcError> {
-    let sop = state.content.sop();
-    let answers = facts.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-    let input = NewCaseInput {
-        reference: reference.to_owned(),
-        title: title.to_owned(),
-        facts: dalil_case::check_facts(sop, answers).map_err(case_error)?,
-    };
-    state
-        .vault
-        .with_case(|store| Ok(dalil_case::create(store, sop, &input)?.id.0))
+    off_main(app, move |state| {
+        let sop = state.content.sop();
+        let answers = facts.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        let input = NewCaseInput {
+            reference,
+            title,
+            facts: dalil_case::check_facts(sop, answers).map_err(case_error)?,
+        };
+        state
+            .vault
+            .with_case(|store| Ok(dalil_case::create(store, sop, &input)?.id.0))
+    })
+    .await
 }
 
 /// A case with its facts and its checklist by phase.
 #[tauri::command]
-pub fn case_view(
-    state: tauri::State<'_, AppState>,
-    id: i64,
-    lang_code: &str,
-) -> Result<CaseView, IpcError> {
-    let l10n = Localizer::new(lang(lang_code)?);
-    let sop = state.content.sop();
-    state.vault.with(|store| {
-        let detail = dalil_case::detail(store, sop, l10n.lang(), CaseId(id))?;
-        Ok(dalil_case::view(&detail, sop, &l10n))
+pub async fn case_view(app: AppHandle, id: i64, lang_code: String) -> Result<CaseView, IpcError> {
+    let lang = lang(&lang_code)?;
+    off_main(app, move |state| {
+        let sop = state.content.sop();
+        let l10n = Localizer::new(lang);
+        state.vault.with(|store| {
+            let detail = dalil_case::detail(store, sop, l10n.lang(), CaseId(id))?;
+            Ok(dalil_case::view(&detail, sop, &l10n))
+        })
     })
+    .await
 }
 
 /// Which steps a change of facts brings in and takes out, by title.
@@ -97,19 +127,22 @@ pub struct FactChange {
 
 /// Changes facts and says which steps appear and which are hidden.
 #[tauri::command]
-pub fn case_set_facts(
-    state: tauri::State<'_, AppState>,
+pub async fn case_set_facts(
+    app: AppHandle,
     id: i64,
     facts: BTreeMap<String, String>,
-    lang_code: &str,
+    lang_code: String,
 ) -> Result<FactChange, IpcError> {
-    let lang = lang(lang_code)?;
-    let sop = state.content.sop();
-    let answers = facts.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-    let input = dalil_case::check_facts(sop, answers).map_err(case_error)?;
-    let change = state
-        .vault
-        .with_case(|store| dalil_case::set_facts(store, sop, lang, CaseId(id), &input))?;
+    let lang = lang(&lang_code)?;
+    let change = off_main(app, move |state| {
+        let sop = state.content.sop();
+        let answers = facts.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        let input = dalil_case::check_facts(sop, answers).map_err(case_error)?;
+        state
+            .vault
+            .with_case(|store| dalil_case::set_facts(store, sop, lang, CaseId(id), &input))
+    })
+    .await?;
     let titles = |v: Vec<dalil_case::StepRef>| v.into_iter().map(|s| s.title).collect();
     Ok(FactChange {
         appeared: titles(change.shown),
@@ -120,97 +153,115 @@ pub fn case_set_facts(
 /// Sets a step's state; not-applicable and blocked need a reason, and the others drop the
 /// one the form may still hold.
 #[tauri::command]
-pub fn case_step_state(
-    state: tauri::State<'_, AppState>,
+pub async fn case_step_state(
+    app: AppHandle,
     id: i64,
-    step: &str,
-    value: &str,
+    step: String,
+    value: String,
     reason: Option<String>,
 ) -> Result<(), IpcError> {
-    let value = StepState::parse(value).ok_or(INVALID)?;
+    let value = StepState::parse(&value).ok_or(INVALID)?;
     let reason = reason.filter(|_| value.needs_reason());
-    let sop = state.content.sop();
-    state
-        .vault
-        .with_case(|store| {
-            dalil_case::set_step(store, sop, CaseId(id), step, value, reason.as_deref())
-        })
-        .map(|_| ())
+    off_main(app, move |state| {
+        let sop = state.content.sop();
+        state
+            .vault
+            .with_case(|store| {
+                dalil_case::set_step(store, sop, CaseId(id), &step, value, reason.as_deref())
+            })
+            .map(|_| ())
+    })
+    .await
 }
 
 /// The notes tied to one step of a case, with any uncommitted draft.
 #[tauri::command]
-pub fn step_notes(
-    state: tauri::State<'_, AppState>,
-    id: i64,
-    step: &str,
-) -> Result<StepNotes, IpcError> {
-    state
-        .vault
-        .with(|store| dalil_case::step_notes(store, CaseId(id), step))
+pub async fn step_notes(app: AppHandle, id: i64, step: String) -> Result<StepNotes, IpcError> {
+    off_main(app, move |state| {
+        state
+            .vault
+            .with(|store| dalil_case::step_notes(store, CaseId(id), &step))
+    })
+    .await
 }
 
 /// Keeps what is being typed, durably, until it is committed as a note.
 #[tauri::command]
-pub fn draft_save(
-    state: tauri::State<'_, AppState>,
+pub async fn draft_save(
+    app: AppHandle,
     id: i64,
-    step: &str,
-    text: &str,
+    step: String,
+    text: String,
 ) -> Result<(), IpcError> {
-    state
-        .vault
-        .with(|store| dalil_case::save_draft(store, CaseId(id), step, text))
+    off_main(app, move |state| {
+        state
+            .vault
+            .with(|store| dalil_case::save_draft(store, CaseId(id), &step, &text))
+    })
+    .await
 }
 
 /// Commits the text as a note (a new one, or a new revision of `note`); the draft goes in
 /// the same transaction.
 #[tauri::command]
-pub fn note_commit(
-    state: tauri::State<'_, AppState>,
+pub async fn note_commit(
+    app: AppHandle,
     id: i64,
-    step: &str,
+    step: String,
     note: Option<i64>,
-    text: &str,
+    text: String,
 ) -> Result<i64, IpcError> {
-    state.vault.with(|store| {
-        dalil_case::commit_note(store, CaseId(id), step, note.map(NoteId), text).map(|n| n.0)
+    off_main(app, move |state| {
+        state.vault.with(|store| {
+            dalil_case::commit_note(store, CaseId(id), &step, note.map(NoteId), &text).map(|n| n.0)
+        })
     })
+    .await
 }
 
 /// Every revision of a note, oldest first.
 #[tauri::command]
-pub fn note_revisions(
-    state: tauri::State<'_, AppState>,
-    note: i64,
-) -> Result<Vec<RevisionView>, IpcError> {
-    state
-        .vault
-        .with(|store| dalil_case::revisions(store, NoteId(note)))
+pub async fn note_revisions(app: AppHandle, note: i64) -> Result<Vec<RevisionView>, IpcError> {
+    off_main(app, move |state| {
+        state
+            .vault
+            .with(|store| dalil_case::revisions(store, NoteId(note)))
+    })
+    .await
 }
 
 /// The history of a case and whether the whole log verifies.
 #[tauri::command]
-pub fn case_history(
-    state: tauri::State<'_, AppState>,
+pub async fn case_history(
+    app: AppHandle,
     id: i64,
-    lang_code: &str,
+    lang_code: String,
 ) -> Result<HistoryView, IpcError> {
-    let l10n = Localizer::new(lang(lang_code)?);
-    let sop = state.content.sop();
-    state
-        .vault
-        .with(|store| dalil_case::history(store, sop, &l10n, CaseId(id)))
+    let lang = lang(&lang_code)?;
+    off_main(app, move |state| {
+        let sop = state.content.sop();
+        let l10n = Localizer::new(lang);
+        state
+            .vault
+            .with(|store| dalil_case::history(store, sop, &l10n, CaseId(id)))
+    })
+    .await
 }
 
 /// Closes a case: it becomes read-only.
 #[tauri::command]
-pub fn case_close(state: tauri::State<'_, AppState>, id: i64) -> Result<(), IpcError> {
-    state.vault.with(|store| store.close_case(CaseId(id)))
+pub async fn case_close(app: AppHandle, id: i64) -> Result<(), IpcError> {
+    off_main(app, move |state| {
+        state.vault.with(|store| store.close_case(CaseId(id)))
+    })
+    .await
 }
 
 /// Reopens a closed case; the history records it.
 #[tauri::command]
-pub fn case_reopen(state: tauri::State<'_, AppState>, id: i64) -> Result<(), IpcError> {
-    state.vault.with(|store| store.reopen_case(CaseId(id)))
+pub async fn case_reopen(app: AppHandle, id: i64) -> Result<(), IpcError> {
+    off_main(app, move |state| {
+        state.vault.with(|store| store.reopen_case(CaseId(id)))
+    })
+    .await
 }

@@ -107,39 +107,45 @@ fn vault_status(state: tauri::State<'_, AppState>) -> vault::VaultStatus {
     state.vault.status()
 }
 
-/// Creates the case file on first run.
+/// Creates the case file on first run. Off the main thread: the key derivation takes a
+/// noticeable fraction of a second.
 #[tauri::command]
-fn vault_create(state: tauri::State<'_, AppState>, passphrase: String) -> Result<(), IpcError> {
-    state.vault.create(passphrase)
+async fn vault_create(app: tauri::AppHandle, passphrase: String) -> Result<(), IpcError> {
+    cases::off_main(app, move |state| state.vault.create(passphrase)).await
 }
 
-/// Unlocks the case file.
+/// Unlocks the case file, off the main thread.
 #[tauri::command]
-fn vault_unlock(state: tauri::State<'_, AppState>, passphrase: String) -> Result<(), IpcError> {
-    state.vault.unlock(passphrase)
+async fn vault_unlock(app: tauri::AppHandle, passphrase: String) -> Result<(), IpcError> {
+    cases::off_main(app, move |state| state.vault.unlock(passphrase)).await
 }
 
-/// Locks: the store and its key are dropped.
+/// Locks: the store and its key are dropped. Off the main thread, since it waits for the
+/// command that holds the store, if any, to finish.
 #[tauri::command]
-fn vault_lock(state: tauri::State<'_, AppState>) {
-    state.vault.lock();
+async fn vault_lock(app: tauri::AppHandle) -> Result<(), IpcError> {
+    cases::off_main(app, |state| {
+        state.vault.lock();
+        Ok(())
+    })
+    .await
 }
 
 /// Writes an encrypted backup of the case file into the data folder's `backups` folder, and
-/// returns where it went.
+/// returns where it went. Off the main thread, like every command that writes the store.
 #[tauri::command]
-fn vault_backup(state: tauri::State<'_, AppState>) -> Result<String, IpcError> {
-    state.vault.backup()
+async fn vault_backup(app: tauri::AppHandle) -> Result<String, IpcError> {
+    cases::off_main(app, |state| state.vault.backup()).await
 }
 
-/// Changes the passphrase.
+/// Changes the passphrase, off the main thread (two key derivations).
 #[tauri::command]
-fn vault_change_passphrase(
-    state: tauri::State<'_, AppState>,
+async fn vault_change_passphrase(
+    app: tauri::AppHandle,
     old: String,
     new: String,
 ) -> Result<(), IpcError> {
-    state.vault.change_passphrase(old, new)
+    cases::off_main(app, move |state| state.vault.change_passphrase(old, new)).await
 }
 
 /// Only the app's own pages may load in the webview: any other address, typed, linked or

@@ -18,19 +18,28 @@ export function setNoteStatus(key) {
   ctx.$('note-status').dataset.state = key ?? '';
 }
 
+// Saves what is typed as the step's draft. Saves go one at a time, each sent once the one
+// before it has returned: the shell runs commands off its main thread, so two saves in
+// flight could reach the store in either order, and an older draft would overwrite a newer
+// one. `walk.pending` is always the last save, so whoever awaits it (a commit, the lock, the
+// window closing) waits for every save before it.
 export async function saveDraft() {
   clearTimeout(walk.timer);
   walk.timer = 0;
   if (walk.caseId === null) return;
+  const { caseId, step } = walk;
   const text = ctx.$('note-editor').value;
-  walk.pending = ipc.draftSave({ id: walk.caseId, step: walk.step, text });
+  const save = (walk.pending ?? Promise.resolve())
+    .catch(() => {})
+    .then(() => ipc.draftSave({ id: caseId, step, text }));
+  walk.pending = save;
   try {
-    await walk.pending;
-    setNoteStatus('note-saved');
+    await save;
+    if (walk.pending === save) setNoteStatus('note-saved');
   } catch (err) {
     setNoteStatus(err?.message_id ?? 'error-generic');
   } finally {
-    walk.pending = null;
+    if (walk.pending === save) walk.pending = null;
   }
 }
 

@@ -85,13 +85,16 @@ fn saves(dir: &Path) -> Result<(), Box<dyn Error>> {
     let raw = raw_db(&dir.join("raw.db"))?;
     let mut insert = raw.prepare("INSERT INTO t (body) VALUES (?1)")?;
     let mut rng = fastrand::Rng::with_seed(1);
-    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    let (mut ours, mut theirs, mut drafts) = (Vec::new(), Vec::new(), Vec::new());
     // Warm up both files, then interleave so that both see the same disk.
     for i in 0..SAVES + 100 {
         let text = note_text(&mut rng);
         let t = Instant::now();
         store.add_note(case, (i % 2 == 0).then_some("s-1"), &text)?;
         let a = t.elapsed();
+        let t = Instant::now();
+        store.save_draft(case, Some("s-2"), &text)?;
+        let d = t.elapsed();
         let t = Instant::now();
         raw.execute_batch("BEGIN IMMEDIATE")?;
         insert.execute([&text])?;
@@ -100,8 +103,10 @@ fn saves(dir: &Path) -> Result<(), Box<dyn Error>> {
         if i >= 100 {
             ours.push(a);
             theirs.push(b);
+            drafts.push(d);
         }
     }
+    let (d50, d99) = (percentile(&mut drafts, 0.5), percentile(&mut drafts, 0.99));
     let (o50, o99) = (percentile(&mut ours, 0.5), percentile(&mut ours, 0.99));
     let (r50, r99) = (percentile(&mut theirs, 0.5), percentile(&mut theirs, 0.99));
     row("durable note save, p50", ms(o50), &format!("{SAVES} saves"));
@@ -120,6 +125,22 @@ fn saves(dir: &Path) -> Result<(), Box<dyn Error>> {
     row(
         "ratio note save / raw insert, p99",
         format!("{:.2}", o99.as_secs_f64() / r99.as_secs_f64()),
+        "",
+    );
+    row(
+        "durable draft save, p50",
+        ms(d50),
+        "the same text, one draft",
+    );
+    row("durable draft save, p99", ms(d99), "");
+    row(
+        "ratio draft save / raw insert, p50",
+        format!("{:.2}", d50.as_secs_f64() / r50.as_secs_f64()),
+        "",
+    );
+    row(
+        "ratio draft save / raw insert, p99",
+        format!("{:.2}", d99.as_secs_f64() / r99.as_secs_f64()),
         "",
     );
     store.lock()?;
@@ -516,6 +537,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("|---|---:|---|");
     saves(dir.path())?;
     unlock(&dir.path().join("saves.db"), "unlock (small store)")?;
-    at_scale(dir.path())?;
+    // `DALIL_BENCH_ONLY=saves` stops here, for a quick look at the save figures.
+    if std::env::var("DALIL_BENCH_ONLY").as_deref() != Ok("saves") {
+        at_scale(dir.path())?;
+    }
     Ok(())
 }

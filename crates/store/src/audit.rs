@@ -74,9 +74,10 @@ pub mod actions {
     pub const NOTE_EDIT: &str = "note.edit";
     /// A note was deleted (a tombstone revision).
     pub const NOTE_DELETE: &str = "note.delete";
-    /// A draft was saved; the entity id is the step id, or empty for the case itself.
+    /// A draft was saved; the entity id is the step id, or empty for the case itself. Written
+    /// by schema versions before drafts stopped being audited; still read in older logs.
     pub const DRAFT_SAVE: &str = "draft.save";
-    /// A draft was discarded without being committed.
+    /// A draft was discarded without being committed. Like `draft.save`, only in older logs.
     pub const DRAFT_DISCARD: &str = "draft.discard";
 
     /// Every action above, for whoever must name each one (the localized labels' test).

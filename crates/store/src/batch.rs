@@ -399,6 +399,12 @@ impl Batch<'_> {
 
     /// Saves the text being typed for a note on an open case (`step` = `None` for the case
     /// itself), replacing the previous draft for the same place.
+    ///
+    /// A draft is durable (it is on disk when this returns, like every change) but not
+    /// audited: the log records what the officer commits (`note.add`, `note.edit`), not each
+    /// pause in the typing, which would grow it by an entry every few seconds of writing. A
+    /// draft is text on its way to becoming a note; the note that becomes of it is audited,
+    /// with its digest, and its revisions keep every committed text.
     pub fn save_draft(
         &mut self,
         case: CaseId,
@@ -415,29 +421,14 @@ impl Batch<'_> {
                  DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
             )?
             .execute(params![case.0, kind, subject_id, text, self.now])?;
-        self.audit(Change {
-            action: actions::DRAFT_SAVE,
-            entity_kind: "draft",
-            entity_id: subject_id,
-            case: Some(case),
-            digest: audit::digest_text(text),
-        })
+        Ok(())
     }
 
-    /// Discards a draft without committing it. Returns whether there was one.
+    /// Discards a draft without committing it. Returns whether there was one. Not audited,
+    /// like the draft itself.
     pub fn discard_draft(&mut self, case: CaseId, step: Option<&str>) -> Result<bool, StoreError> {
         let (kind, subject_id) = subject(step)?;
         self.require_open(case)?;
-        if !self.drop_draft(case, kind, subject_id)? {
-            return Ok(false);
-        }
-        self.audit(Change {
-            action: actions::DRAFT_DISCARD,
-            entity_kind: "draft",
-            entity_id: subject_id,
-            case: Some(case),
-            digest: audit::digest_text(""),
-        })?;
-        Ok(true)
+        self.drop_draft(case, kind, subject_id)
     }
 }

@@ -137,8 +137,7 @@ fn the_audit_history_records_each_change_by_digest() -> TestResult {
             actions::NOTE_ADD,
             actions::NOTE_EDIT,
             actions::NOTE_DELETE,
-            actions::DRAFT_SAVE,
-            actions::DRAFT_DISCARD,
+            // Drafts are durable but not audited (issue 17).
             actions::CASE_CLOSE,
             actions::CASE_REOPEN,
         ]
