@@ -43,24 +43,39 @@ pub const MAX_PAGE: usize = 500;
 
 /// `limit` cases (at most [`MAX_PAGE`]) from `offset` on, most recently changed first, each
 /// with its progress.
+///
+/// Progress is remembered in the store under the SOP's [`dalil_checklist::rules_key`]: a
+/// case is counted only when it changed since it was last counted, or the rules did; the
+/// others are read from the store with their row. What is counted here is remembered for the
+/// next list.
 pub fn page(
-    store: &Store,
+    store: &mut Store,
     sop: &Sop,
     filter: &CaseFilter,
     offset: usize,
     limit: usize,
 ) -> Result<CasePage, StoreError> {
-    // One read for every case's facts and settled steps, and progress counted from them with
-    // conditions evaluated once per distinct set of facts: a list of thousands of cases does
-    // not build thousands of checklists.
+    let rules = dalil_checklist::rules_key(sop);
+    // One read for the page's cases, their remembered progress, and the facts and settled
+    // steps of the others; progress is counted from those with conditions evaluated once per
+    // distinct set of facts.
     let mut counter = dalil_checklist::ProgressCounter::new(sop);
-    let (overviews, total) = store.case_overviews_page(filter, offset, limit.min(MAX_PAGE))?;
+    let (overviews, total) =
+        store.case_overviews_page_with(filter, offset, limit.min(MAX_PAGE), &rules)?;
+    let mut counted = Vec::new();
     let rows = overviews
         .into_iter()
         .map(|o| {
             let c = o.summary;
-            let facts = with_kind(o.facts, c.kind);
-            let (done, applicable) = counter.progress(&facts, &o.settled);
+            let (done, applicable) = match o.progress {
+                Some(p) => p,
+                None => {
+                    let facts = with_kind(o.facts, c.kind);
+                    let p = counter.progress(&facts, &o.settled);
+                    counted.push((c.id, c.last_change, p.0, p.1));
+                    p
+                }
+            };
             CaseRow {
                 id: c.id.0,
                 reference: c.reference,
@@ -73,5 +88,8 @@ pub fn page(
             }
         })
         .collect();
+    // Remembering is a cache: a file that cannot take it (full, read-only) still lists, and
+    // the next list counts again.
+    let _ = store.remember_progress(&rules, &counted);
     Ok(CasePage { total, rows })
 }

@@ -181,3 +181,61 @@ fn a_step_needs_its_reason_and_must_be_known() -> TestResult {
     assert!(shown.current_edition);
     Ok(())
 }
+
+#[test]
+fn the_list_remembers_progress_and_counts_again_what_changed() -> TestResult {
+    let sop = sop();
+    let dir = tempfile::tempdir()?;
+    let mut store = store(&dir)?;
+    let mut ids = Vec::new();
+    for (reference, kind) in [
+        ("A", "trafficking"),
+        ("B", "smuggling"),
+        ("C", "undetermined"),
+    ] {
+        let input = NewCaseInput {
+            reference: reference.into(),
+            title: "t".into(),
+            facts: check_facts(&sop, [("kind", kind)])?,
+        };
+        ids.push(create(&mut store, &sop, &input)?.id);
+    }
+    let filter = dalil_store::CaseFilter::default();
+    // What the list says, and what each case's own checklist says, agree: counted first,
+    // then remembered.
+    let expected = |store: &Store| -> Result<Vec<(i64, usize, usize)>, CaseError> {
+        let mut v = Vec::new();
+        for id in &ids {
+            let d = detail(store, &sop, Lang::Ar, *id)?;
+            let (done, all) = d.progress();
+            v.push((id.0, done, all));
+        }
+        v.sort_unstable();
+        Ok(v)
+    };
+    let listed = |page: &CasePage| {
+        let mut v: Vec<_> = page
+            .rows
+            .iter()
+            .map(|r| (r.id, r.done, r.applicable))
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    let first = page(&mut store, &sop, &filter, 0, 10)?;
+    assert_eq!(listed(&first), expected(&store)?);
+    let (overviews, _) =
+        store.case_overviews_page_with(&filter, 0, 10, &dalil_checklist::rules_key(&sop))?;
+    assert!(overviews.iter().all(|o| o.progress.is_some()), "remembered");
+    let again = page(&mut store, &sop, &filter, 0, 10)?;
+    assert_eq!(listed(&again), listed(&first));
+
+    // A step set on case A: the list counts it again and agrees with the case.
+    let a = detail(&store, &sop, Lang::Ar, ids[0])?;
+    let step = a.checklist.first().ok_or("no step")?.id.clone();
+    set_step(&mut store, &sop, ids[0], &step, StepState::Done, None)?;
+    let after = page(&mut store, &sop, &filter, 0, 10)?;
+    assert_eq!(listed(&after), expected(&store)?);
+    assert_ne!(listed(&after), listed(&first));
+    Ok(())
+}

@@ -169,6 +169,29 @@ pub fn all_facts(manifest: &Manifest, facts: &Facts) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A key of everything that decides which steps apply to a case and whether they are
+/// mandatory: the manifest's facts (with their defaults) and phases, and every step's
+/// chapter, phase, condition and whether it is advisory, in order. Two SOPs with the same key
+/// give every case the same checklist, so progress counted under one holds under the other;
+/// any change to a rule changes the key (SHA-256, in hex). Text that decides nothing (titles,
+/// guidance) is left out, but for the facts' and phases' names, which changing only costs a
+/// recount.
+pub fn rules_key(sop: &Sop) -> String {
+    use sha2::{Digest, Sha256};
+    use std::fmt::Write as _;
+    let mut text = String::new();
+    let m = &sop.manifest;
+    let _ = write!(text, "{:?}\n{:?}\n", m.facts, m.phases);
+    for (chapter, step) in sop.steps(Lang::Ar) {
+        let _ = writeln!(
+            text,
+            "{}\t{}\t{}\t{}\t{:?}",
+            chapter.id, chapter.phase, step.id, step.advisory, step.when
+        );
+    }
+    hex::encode(Sha256::digest(text.as_bytes()))
+}
+
 /// What the case store holds for one step of a case, in plain strings so that this crate
 /// does not depend on the store.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -186,6 +186,10 @@ pub struct CaseOverview {
     /// blocked), including steps that no longer apply or that the SOP no longer has. The
     /// cases of one list share each id's text.
     pub settled: BTreeSet<Arc<str>>,
+    /// The progress remembered for this case under the rules asked for
+    /// ([`crate::Store::case_overviews_page_with`]), `(done, applicable)`, when it still holds.
+    /// `facts` and `settled` are then left empty: they were not read.
+    pub progress: Option<(usize, usize)>,
 }
 
 /// A case with everything but its children.

@@ -62,6 +62,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../sql/0004_case_edition.sql"),
         followup: Some(Followup::RepairCases),
     },
+    Migration {
+        version: 5,
+        name: "0005_case_progress",
+        sql: include_str!("../sql/0005_case_progress.sql"),
+        followup: None,
+    },
 ];
 
 /// The schema version this code writes: the number of the last migration.

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
+use time::OffsetDateTime;
 
 use crate::audit::{self, Change, actions};
 use crate::batch::{Batch, case_status};
@@ -278,7 +279,7 @@ impl Store {
     /// text stays encrypted on disk, and opening a list costs nothing per note.
     pub fn case_overviews(&self, filter: &CaseFilter) -> Result<Vec<CaseOverview>, StoreError> {
         // SQLite reads a negative LIMIT as no limit.
-        self.overviews(filter, 0, -1).map(|(page, _)| page)
+        self.overviews(filter, 0, -1, None).map(|(page, _)| page)
     }
 
     /// One page of [`Store::case_overviews`]: at most `limit` cases, from `offset` on in the
@@ -292,7 +293,60 @@ impl Store {
         limit: usize,
     ) -> Result<(Vec<CaseOverview>, usize), StoreError> {
         let to_i64 = |n: usize| i64::try_from(n).map_err(|_| StoreError::Invalid { field: "page" });
-        self.overviews(filter, to_i64(offset)?, to_i64(limit)?)
+        self.overviews(filter, to_i64(offset)?, to_i64(limit)?, None)
+    }
+
+    /// [`Store::case_overviews_page`] for a caller that remembers progress under `rules` (a
+    /// key of the checklist rules, [`Store::remember_progress`]): a case whose remembered
+    /// progress still holds comes with it in `progress`, and its facts and settled steps are
+    /// not read.
+    pub fn case_overviews_page_with(
+        &self,
+        filter: &CaseFilter,
+        offset: usize,
+        limit: usize,
+        rules: &str,
+    ) -> Result<(Vec<CaseOverview>, usize), StoreError> {
+        let to_i64 = |n: usize| i64::try_from(n).map_err(|_| StoreError::Invalid { field: "page" });
+        self.overviews(filter, to_i64(offset)?, to_i64(limit)?, Some(rules))
+    }
+
+    /// Remembers the progress of cases counted under `rules`: `(case, its last_change when it
+    /// was read, done, applicable)`. A row holds only while the case's `last_change` is that
+    /// time, so progress counted from a read that a change has since overtaken is never used.
+    /// Not audited: it is derived from audited rows, and losing it loses nothing.
+    pub fn remember_progress(
+        &mut self,
+        rules: &str,
+        rows: &[(CaseId, OffsetDateTime, usize, usize)],
+    ) -> Result<(), StoreError> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO case_progress (case_id, rules, as_of, done, applicable)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (case_id) DO UPDATE SET rules = excluded.rules,
+                     as_of = excluded.as_of, done = excluded.done,
+                     applicable = excluded.applicable",
+            )?;
+            for (case, as_of, done, applicable) in rows {
+                let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+                stmt.execute(params![
+                    case.0,
+                    rules,
+                    time_text::format(*as_of),
+                    count(*done),
+                    count(*applicable)
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     fn overviews(
@@ -300,6 +354,7 @@ impl Store {
         filter: &CaseFilter,
         offset: i64,
         limit: i64,
+        rules: Option<&str>,
     ) -> Result<(Vec<CaseOverview>, usize), StoreError> {
         // A read transaction gives the queries one snapshot of the file. `&self` keeps this
         // connection from writing meanwhile, so there is no nesting to fear.
@@ -318,20 +373,39 @@ impl Store {
         let mut at = HashMap::new();
         {
             let mut stmt = tx.prepare_cached(&format!(
-                "SELECT c.id, c.reference, c.title, c.kind, c.status, c.created_at, c.last_change
-                 FROM cases c WHERE {CASE_FILTER} ORDER BY c.last_change DESC, c.id DESC
+                "SELECT c.id, c.reference, c.title, c.kind, c.status, c.created_at, c.last_change,
+                        p.done, p.applicable
+                 FROM cases c
+                 LEFT JOIN case_progress p
+                        ON p.case_id = c.id AND p.rules = ?5 AND p.as_of = c.last_change
+                 WHERE {CASE_FILTER} ORDER BY c.last_change DESC, c.id DESC
                  LIMIT ?3 OFFSET ?4"
             ))?;
-            for row in stmt.query_map(params![status, pattern, limit, offset], summary_row)? {
-                let summary = summary_from_row(row?)?;
-                at.insert(summary.id.0, out.len());
+            let mut rows = stmt.query(params![status, pattern, limit, offset, rules])?;
+            while let Some(r) = rows.next()? {
+                let summary = summary_from_row(summary_row(r)?)?;
+                let done: Option<i64> = r.get(7)?;
+                let applicable: Option<i64> = r.get(8)?;
+                let count = |n: i64| usize::try_from(n).map_err(|_| StoreError::Damaged);
+                let progress = match (done, applicable) {
+                    (Some(d), Some(a)) => Some((count(d)?, count(a)?)),
+                    _ => None,
+                };
+                if progress.is_none() {
+                    at.insert(summary.id.0, out.len());
+                }
                 out.push(CaseOverview {
                     summary,
                     facts: BTreeMap::new(),
                     settled: Default::default(),
+                    progress,
                 });
             }
         }
+        // Only the cases whose progress must be counted have their rows read.
+        let uncounted =
+            "NOT IN (SELECT p.case_id FROM case_progress p JOIN cases k ON k.id = p.case_id
+                                  WHERE p.rules = ?5 AND p.as_of = k.last_change)";
         // The same filter again rather than a list of ids: SQLite walks the matching case ids
         // and seeks each one's rows in the facts' primary key and the settled-steps index, so
         // each case's rows come together and no page of another table is read. Rows are
@@ -354,9 +428,9 @@ impl Store {
         {
             let mut stmt = tx.prepare_cached(&format!(
                 "SELECT case_id, fact_id, value FROM case_facts
-                 WHERE case_id IN ({page_ids})"
+                 WHERE case_id IN ({page_ids}) AND case_id {uncounted}"
             ))?;
-            let mut rows = stmt.query(params![status, pattern, limit, offset])?;
+            let mut rows = stmt.query(params![status, pattern, limit, offset, rules])?;
             let mut last = None;
             while let Some(r) = rows.next()? {
                 let i = case_index(r.get(0)?, &mut last)?;
@@ -367,9 +441,9 @@ impl Store {
             let mut stmt = tx.prepare_cached(&format!(
                 "SELECT case_id, step_id FROM step_states
                  WHERE state <> 'pending'
-                   AND case_id IN ({page_ids})"
+                   AND case_id IN ({page_ids}) AND case_id {uncounted}"
             ))?;
-            let mut rows = stmt.query(params![status, pattern, limit, offset])?;
+            let mut rows = stmt.query(params![status, pattern, limit, offset, rules])?;
             let mut last = None;
             while let Some(r) = rows.next()? {
                 let i = case_index(r.get(0)?, &mut last)?;

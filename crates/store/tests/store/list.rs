@@ -242,3 +242,82 @@ fn overviews_agree_with_the_list_and_the_case_reads() -> TestResult {
     assert_eq!(all[&c].1, set(&["s-1"]));
     Ok(())
 }
+
+/// Remembered progress comes back under the same rules while the case is unchanged, and is
+/// not used after any audited change of the case, under other rules, or when it was counted
+/// from a read that a change has since overtaken.
+#[test]
+fn remembered_progress_holds_only_while_the_case_and_the_rules_are_the_same() -> TestResult {
+    let dir = tempdir()?;
+    let (_, mut store) = new_store(dir.path())?;
+    let [a, b, c] = three_cases(&mut store)?;
+    let all = CaseFilter::default();
+    let progress = |store: &Store,
+                    rules: &str|
+     -> Result<BTreeMap<CaseId, Option<(usize, usize)>>, StoreError> {
+        let (page, _) = store.case_overviews_page_with(&all, 0, 10, rules)?;
+        Ok(page
+            .into_iter()
+            .map(|o| (o.summary.id, o.progress))
+            .collect())
+    };
+    // Nothing remembered yet: every case comes with its rows to count.
+    assert!(progress(&store, "r1")?.values().all(Option::is_none));
+    let (page, _) = store.case_overviews_page_with(&all, 0, 10, "r1")?;
+    let facts_a = page
+        .iter()
+        .find(|o| o.summary.id == a)
+        .map(|o| o.facts.clone())
+        .ok_or("a")?;
+    assert!(!facts_a.is_empty());
+    let rows: Vec<_> = page
+        .iter()
+        .map(|o| {
+            (
+                o.summary.id,
+                o.summary.last_change,
+                o.summary.id.0 as usize,
+                9,
+            )
+        })
+        .collect();
+    store.remember_progress("r1", &rows)?;
+
+    let now = progress(&store, "r1")?;
+    assert_eq!(now[&a], Some((a.0 as usize, 9)));
+    assert_eq!(now[&b], Some((b.0 as usize, 9)));
+    // Under other rules, nothing holds.
+    assert!(progress(&store, "r2")?.values().all(Option::is_none));
+    // A remembered case is not read again: its facts and settled steps are left empty.
+    let (page, _) = store.case_overviews_page_with(&all, 0, 10, "r1")?;
+    assert!(
+        page.iter()
+            .all(|o| o.facts.is_empty() && o.settled.is_empty())
+    );
+
+    // A change of a step, of a fact, or of the kind: that case is counted again.
+    sleep(Duration::from_millis(2));
+    store.set_step_state(a, "s-new", StepState::Done, None)?;
+    sleep(Duration::from_millis(2));
+    store.set_kind(b, CaseKind::Both)?;
+    let now = progress(&store, "r1")?;
+    assert_eq!(now[&a], None);
+    assert_eq!(now[&b], None);
+    assert_eq!(
+        now[&c],
+        Some((c.0 as usize, 9)),
+        "an unchanged case still holds"
+    );
+    let (page, _) = store.case_overviews_page_with(&all, 0, 10, "r1")?;
+    let read_a = page.iter().find(|o| o.summary.id == a).ok_or("a")?;
+    assert!(read_a.settled.iter().any(|s| &**s == "s-new"));
+
+    // Counted from a read, then overtaken by a change before it was remembered: not used.
+    let stale = read_a.summary.last_change;
+    sleep(Duration::from_millis(2));
+    store.set_facts(a, &[("child", "no")])?;
+    store.remember_progress("r1", &[(a, stale, 1, 1)])?;
+    assert_eq!(progress(&store, "r1")?[&a], None);
+    store.lock()?;
+    Ok(())
+}
