@@ -5,18 +5,21 @@ use std::collections::BTreeSet;
 use dalil_checklist::{applicable, parse_facts};
 use dalil_content::{Lang, Sop};
 
+/// The shipped SOP, which must load without errors. Warnings do not fail it, as they do not
+/// fail `dalil validate`.
 fn shipped() -> Sop {
     let (sop, diagnostics) = dalil_content::load(&dalil_sop_files::bundled());
     let listed: String = diagnostics.iter().map(|d| format!("{d}\n")).collect();
-    assert!(
-        diagnostics.is_empty(),
+    assert_eq!(
+        dalil_content::error_count(&diagnostics),
+        0,
         "the shipped SOP has problems:\n{listed}"
     );
     sop
 }
 
 #[test]
-fn the_shipped_sop_validates_with_zero_diagnostics() {
+fn the_shipped_sop_validates_with_zero_errors() {
     let sop = shipped();
     assert_eq!(sop.chapters.len(), sop.manifest.chapters.len());
 }
