@@ -639,7 +639,7 @@ mod search_tests {
         assert!(lines[2].starts_with("    [en] "), "{out}");
         assert!(out.contains("«debt bondage»"), "{out}");
         assert!(out.contains("    [ar] "), "{out}");
-        assert!(out.contains("«عبودية الدين»"), "{out}");
+        assert!(out.contains("«إسار الدين»"), "{out}");
         assert!(!err.is_empty());
     }
 
