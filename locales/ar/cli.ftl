@@ -22,13 +22,24 @@ cli-validate-clean = الدليل سليم: { PLURAL($chapters) ->
 # Variables:
 #   $count (Number) - how many problems were found
 cli-validate-problems = { PLURAL($count) ->
-        [zero] لم تُعثر على أي مشكلة في الدليل.
+        [zero] لم يُعثر على أي مشكلة في الدليل.
         [one] عُثر على مشكلة واحدة في الدليل.
         [two] عُثر على مشكلتين في الدليل.
         [few] عُثر على { $count } مشكلات في الدليل.
         [many] عُثر على { $count } مشكلةً في الدليل.
        *[other] عُثر على { $count } مشكلة في الدليل.
     }
+
+# Variables:
+#   $count (Number) - how many warnings were found
+cli-validate-warnings = { PLURAL($count) ->
+        [zero] لا تنبيهات.
+        [one] تنبيه واحد: يخالف النص قواعد الأسلوب في موضع واحد.
+        [two] تنبيهان: يخالف النص قواعد الأسلوب في موضعين.
+        [few] { $count } تنبيهات: يخالف النص قواعد الأسلوب في { $count } مواضع.
+        [many] { $count } تنبيهًا: يخالف النص قواعد الأسلوب في { $count } موضعًا.
+       *[other] { $count } تنبيه: يخالف النص قواعد الأسلوب في { $count } موضع.
+    } والتنبيهات لا تُعدّ مشكلات، فلا تمنع اجتياز التحقق.
 
 # Variables:
 #   $count (Number) - how many problems were found

@@ -66,6 +66,15 @@ validate-glossary-empty-name = اسم المصطلح `{ $term }` باللغة `{
 #   $lang (String) - the language code, `ar` or `en`
 validate-glossary-empty-definition = تعريف المصطلح `{ $term }` باللغة `{ $lang }` فارغ
 
+# Variables:
+#   $term (String) - the term id
+#   $lang (String) - the language code, `ar` or `en`
+validate-glossary-empty-avoided = في قائمة `{ $lang }-avoid` للمصطلح `{ $term }` اسم فارغ
+# Variables:
+#   $term (String) - the term id
+#   $name (String) - the name, as listed to avoid
+validate-glossary-avoided-is-a-name = يَرِد «{ $name }» في المصطلح `{ $term }` اسمًا من أسمائه واسمًا يُتجنَّب معًا
+
 ## missing-chapter, missing-language, unlisted-chapter
 
 # Variables:
@@ -248,3 +257,11 @@ validate-broken-term-link = الرابط `{ $link }` لا يشير إلى أي �
 # Variables:
 #   $link (String) - the link, cut at 60 characters
 validate-external-link = الرابط `{ $link }` يشير إلى خارج الدليل؛ لا تربط إلا بـ `#id` أو `term:id`
+
+## avoided-variant: a warning, which does not fail validation
+
+# Variables:
+#   $variant (String) - the name to avoid, as the glossary lists it
+#   $preferred (String) - the term's own name in the same language
+#   $term (String) - the term id
+validate-avoided-variant = يُتجنَّب «{ $variant }»، ويُكتب بدلًا منه «{ $preferred }» (مصطلح المسرد `{ $term }`)

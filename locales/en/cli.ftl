@@ -19,6 +19,13 @@ cli-validate-problems = { $count ->
     }
 
 # Variables:
+#   $count (Number) - how many warnings were found
+cli-validate-warnings = { $count ->
+        [one] One warning: the text departs from the house style in one place. Warnings do not fail validation.
+       *[other] { $count } warnings: the text departs from the house style in { $count } places. Warnings do not fail validation.
+    }
+
+# Variables:
 #   $count (Number) - how many problems were found
 cli-content-has-problems = { $count ->
         [one] The SOP content has one problem.

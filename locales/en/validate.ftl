@@ -64,6 +64,15 @@ validate-glossary-empty-name = term `{ $term }` has an empty `{ $lang }` name
 #   $lang (String) - the language code, `ar` or `en`
 validate-glossary-empty-definition = term `{ $term }` has an empty `{ $lang }` definition
 
+# Variables:
+#   $term (String) - the term id
+#   $lang (String) - the language code, `ar` or `en`
+validate-glossary-empty-avoided = term `{ $term }` has an empty name in `{ $lang }-avoid`
+# Variables:
+#   $term (String) - the term id
+#   $name (String) - the name, as listed to avoid
+validate-glossary-avoided-is-a-name = term `{ $term }` lists «{ $name }» both as one of its names and as a name to avoid
+
 ## missing-chapter, missing-language, unlisted-chapter
 
 # Variables:
@@ -234,3 +243,11 @@ validate-broken-term-link = the link `{ $link }` names no glossary term
 # Variables:
 #   $link (String) - the link, cut at 60 characters
 validate-external-link = the link `{ $link }` points outside the SOP; link only to `#id` or `term:id`
+
+## avoided-variant: a warning, which does not fail validation
+
+# Variables:
+#   $variant (String) - the name to avoid, as the glossary lists it
+#   $preferred (String) - the term's own name in the same language
+#   $term (String) - the term id
+validate-avoided-variant = «{ $variant }» is a name to avoid; write «{ $preferred }» (glossary term `{ $term }`)

@@ -204,7 +204,7 @@ fn load_sop() -> Loaded {
     let (sop, diagnostics) = dalil_content::load(&files);
     let index = dalil_search::SopIndex::build(&sop).ok().map(Mutex::new);
     Loaded {
-        problems: diagnostics.len(),
+        problems: dalil_content::error_count(&diagnostics),
         sop,
         index,
     }

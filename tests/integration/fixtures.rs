@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use dalil_content::{Code, Diagnostic, Files, Lang};
+use dalil_content::{Code, Diagnostic, Files, Lang, Severity};
 use dalil_l10n::{Localizer, strip_isolation};
 
 use crate::support::{dalil, dalil_in, expect_file, fixtures, materialize, overlay, read};
@@ -38,6 +38,7 @@ const ALL_CODES: &[Code] = &[
     Code::BadFactUse,
     Code::BrokenReference,
     Code::ExternalLink,
+    Code::AvoidedVariant,
 ];
 
 #[test]
@@ -179,6 +180,22 @@ fn planted_messages() -> Vec<(&'static str, Vec<Edit>)> {
         (
             "validate-declared-twice",
             vec![(M, "id = \"review\"", to("id = \"intake\""))],
+        ),
+        (
+            "validate-glossary-empty-avoided",
+            vec![(
+                G,
+                "en = \"debt bondage\"",
+                to("en = \"debt bondage\"\nen-avoid = [\" \"]"),
+            )],
+        ),
+        (
+            "validate-glossary-avoided-is-a-name",
+            vec![(
+                G,
+                "en = \"debt bondage\"",
+                to("en = \"debt bondage\"\nar-avoid = [\"عُبودية الدين\"]"),
+            )],
         ),
         (
             "validate-id-used-by-chapter",
@@ -345,11 +362,27 @@ fn validate_in_arabic_keeps_place_and_code() {
         let dir = tmp.path().to_string_lossy().into_owned();
         let (en_code, english, _) = dalil(&["validate", &dir]);
         let (ar_code, arabic, ar_err) = dalil_in(Lang::Ar, &["validate", &dir]);
-        assert_eq!((en_code, ar_code), (1, 1), "{code}: {ar_err}");
+        // A pack that plants only warnings still validates.
+        let exit = if code.severity() == Severity::Error {
+            1
+        } else {
+            0
+        };
+        assert_eq!((en_code, ar_code), (exit, exit), "{code}: {ar_err}");
         assert_eq!(english.lines().count(), arabic.lines().count(), "{code}");
         for (e, a) in english.lines().zip(arabic.lines()) {
-            let e: Vec<&str> = e.splitn(3, ": ").collect();
-            let a: Vec<&str> = a.splitn(3, ": ").collect();
+            // A warning says so between the place and the code, in Latin in both languages.
+            let (e_line, a_line) = (
+                e.replacen(": warning: ", ": ", 1),
+                a.replacen(": warning: ", ": ", 1),
+            );
+            assert_eq!(
+                e.contains(": warning: "),
+                a.contains(": warning: "),
+                "{code}: {a}"
+            );
+            let e: Vec<&str> = e_line.splitn(3, ": ").collect();
+            let a: Vec<&str> = a_line.splitn(3, ": ").collect();
             assert_eq!(e.len(), 3, "{code}: {e:?}");
             assert_eq!(a.len(), 3, "{code}: {a:?}");
             assert_eq!(a[..2], e[..2], "{code}: the place or code changed");
@@ -378,8 +411,52 @@ fn validate_json_keeps_english_and_adds_the_localized_message() {
     assert_eq!(list.len(), diagnostics.len(), "{out}");
     for (v, d) in list.iter().zip(&diagnostics) {
         assert_eq!(v["code"], d.code.as_str());
+        assert_eq!(v["severity"], "error");
         assert_eq!(v["message"], d.message.as_str());
         let localized = v["message_localized"].as_str().unwrap_or_default();
         assert!(has_arabic_letters(localized), "{localized}");
     }
+}
+
+/// Issue 20: a name the glossary lists to avoid is a warning. `dalil validate` prints it with
+/// its place, says so in its summary, and still exits 0; `--json` gives its severity; and the
+/// commands that refuse broken content accept content with warnings only.
+#[test]
+fn issue_20_avoided_names_warn_without_failing() {
+    let dir = fixtures().join("bad").join("avoided-variant");
+    let (_, diagnostics) = dalil_content::load(&overlay(&dir));
+    assert!(!diagnostics.is_empty());
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d.code == Code::AvoidedVariant && d.severity() == Severity::Warning),
+        "{diagnostics:#?}"
+    );
+    assert_eq!(dalil_content::error_count(&diagnostics), 0);
+
+    let tmp = materialize(&dir);
+    let path = tmp.path().to_string_lossy().into_owned();
+    let (code, out, err) = dalil(&["validate", &path]);
+    assert_eq!(code, 0, "{err}");
+    let expected: String = diagnostics.iter().map(|d| format!("{d}\n")).collect();
+    assert_eq!(out, expected);
+    assert!(
+        out.lines()
+            .all(|l| l.contains(": warning: avoided-variant: ")),
+        "{out}"
+    );
+    assert!(err.contains("The SOP is valid"), "{err}");
+    assert!(
+        err.contains(&format!("{} warnings", diagnostics.len())),
+        "{err}"
+    );
+
+    let (code, out, err) = dalil(&["validate", "--json", &path]);
+    assert_eq!(code, 0, "{err}");
+    let list: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap_or_default();
+    assert_eq!(list.len(), diagnostics.len(), "{out}");
+    assert!(list.iter().all(|v| v["severity"] == "warning"), "{out}");
+
+    let (code, _, err) = dalil(&["--content", &path, "chapters", "--lang", "en"]);
+    assert_eq!(code, 0, "content with only warnings is refused: {err}");
 }

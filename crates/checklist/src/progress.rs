@@ -257,10 +257,14 @@ mod tests {
     use super::*;
     use crate::{Recorded, case_checklist};
 
-    /// The real SOP, which must load clean.
+    /// The real SOP, which must load without errors (warnings leave it usable).
     fn real_sop() -> Sop {
         let (sop, diagnostics) = dalil_content::load(&dalil_sop_files::bundled());
-        assert_eq!(diagnostics, vec![]);
+        assert_eq!(
+            dalil_content::error_count(&diagnostics),
+            0,
+            "{diagnostics:?}"
+        );
         sop
     }
 

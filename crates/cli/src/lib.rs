@@ -1,7 +1,7 @@
 //! The `dalil` command-line tool, as a library so that tests can run it in-process.
 //!
 //! Exit codes: 0 success, 1 the content has problems (or a command found something wrong),
-//! 2 a usage or input error.
+//! 2 a usage or input error. Warnings about the content are printed but leave the exit code 0.
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -35,7 +35,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Check the SOP content and print every problem as `file:line:col: code: message`.
+    /// Check the SOP content and print every problem as `file:line:col: code: message`, and
+    /// every warning as `file:line:col: warning: code: message`. Exits 1 on errors only.
     Validate {
         /// The content folder to check (default: the built-in SOP, or `--content`).
         dir: Option<PathBuf>,
@@ -195,6 +196,8 @@ fn execute(
         Command::Validate { dir, json } => {
             let files = files(dir.as_ref().or(cli.content.as_ref()), l10n)?;
             let (sop, diagnostics) = dalil_content::load(&files);
+            let errors = dalil_content::error_count(&diagnostics);
+            let warnings = diagnostics.len() - errors;
             if json {
                 let list: Vec<_> = diagnostics
                     .iter()
@@ -203,18 +206,23 @@ fn execute(
                 let text = serde_json::to_string_pretty(&list).unwrap_or_default();
                 writeln!(out, "{text}").map_err(write_failed)?;
             } else {
-                // The code and the place stay Latin and unchanged in every language; only the
-                // message is translated.
+                // The code, the place and the word `warning` stay Latin and unchanged in every
+                // language; only the message is translated.
                 for d in &diagnostics {
                     let message = dalil_l10n::strip_isolation(&l10n.diagnostic(d));
+                    let severity = if d.is_error() {
+                        String::new()
+                    } else {
+                        format!("{}: ", d.severity())
+                    };
                     writeln!(
                         out,
-                        "{}:{}:{}: {}: {message}",
+                        "{}:{}:{}: {severity}{}: {message}",
                         d.file, d.line, d.column, d.code
                     )
                     .map_err(write_failed)?;
                 }
-                let summary = if diagnostics.is_empty() {
+                let summary = if errors == 0 {
                     l10n.format(
                         "cli-validate-clean",
                         &[
@@ -225,12 +233,21 @@ fn execute(
                 } else {
                     l10n.format(
                         "cli-validate-problems",
-                        &[("count", Arg::Num(diagnostics.len() as f64))],
+                        &[("count", Arg::Num(errors as f64))],
                     )
                 };
                 writeln!(err, "{}", dalil_l10n::strip_isolation(&summary)).map_err(write_failed)?;
+                if warnings > 0 {
+                    let summary = l10n.format(
+                        "cli-validate-warnings",
+                        &[("count", Arg::Num(warnings as f64))],
+                    );
+                    writeln!(err, "{}", dalil_l10n::strip_isolation(&summary))
+                        .map_err(write_failed)?;
+                }
             }
-            Ok(if diagnostics.is_empty() { 0 } else { 1 })
+            // Warnings are printed but do not fail validation.
+            Ok(if errors == 0 { 0 } else { 1 })
         }
         Command::Chapters { lang, json } => {
             let sop = load_clean(cli.content.as_ref(), l10n)?;
@@ -282,10 +299,11 @@ fn execute(
             // Rendering is sanitized whatever the content holds, so problems are reported but
             // do not stop it: staff render a chapter to see what they are fixing.
             let (sop, diagnostics) = dalil_content::load(&files(cli.content.as_ref(), l10n)?);
-            if !diagnostics.is_empty() {
+            let errors = dalil_content::error_count(&diagnostics);
+            if errors > 0 {
                 let warning = l10n.format(
                     "cli-content-has-problems",
-                    &[("count", Arg::Num(diagnostics.len() as f64))],
+                    &[("count", Arg::Num(errors as f64))],
                 );
                 writeln!(err, "dalil: {}", dalil_l10n::strip_isolation(&warning))
                     .map_err(write_failed)?;
@@ -561,28 +579,31 @@ fn files(dir: Option<&PathBuf>, l10n: &Localizer) -> Result<Files, Failure> {
     }
 }
 
-/// Loads the SOP and refuses to go on if it has problems: a checklist from broken content
-/// could leave out a step without anyone noticing.
+/// Loads the SOP and refuses to go on if it has errors: a checklist from broken content
+/// could leave out a step without anyone noticing. Warnings (a name the glossary says to
+/// avoid) do not make the content unsafe to use, so they do not stop it.
 fn load_clean(dir: Option<&PathBuf>, l10n: &Localizer) -> Result<Sop, Failure> {
     let (sop, diagnostics) = dalil_content::load(&files(dir, l10n)?);
-    if diagnostics.is_empty() {
+    let errors = dalil_content::error_count(&diagnostics);
+    if errors == 0 {
         Ok(sop)
     } else {
         Err(Failure(dalil_l10n::strip_isolation(&l10n.format(
             "cli-content-has-problems",
-            &[("count", Arg::Num(diagnostics.len() as f64))],
+            &[("count", Arg::Num(errors as f64))],
         ))))
     }
 }
 
-/// A diagnostic for `validate --json`: `message` is always English, as scripts expect;
-/// `message_localized` is in the tool's language.
+/// A diagnostic for `validate --json`: `severity` is `error` or `warning`; `message` is
+/// always English, as scripts expect; `message_localized` is in the tool's language.
 fn diagnostic_json(d: &Diagnostic, l10n: &Localizer) -> serde_json::Value {
     serde_json::json!({
         "file": d.file,
         "line": d.line,
         "column": d.column,
         "code": d.code.as_str(),
+        "severity": d.severity().as_str(),
         "message": d.message,
         "message_localized": dalil_l10n::strip_isolation(&l10n.diagnostic(d)),
     })
@@ -618,7 +639,7 @@ mod search_tests {
         assert!(lines[2].starts_with("    [en] "), "{out}");
         assert!(out.contains("«debt bondage»"), "{out}");
         assert!(out.contains("    [ar] "), "{out}");
-        assert!(out.contains("«عبودية الدين»"), "{out}");
+        assert!(out.contains("«إسار الدين»"), "{out}");
         assert!(!err.is_empty());
     }
 

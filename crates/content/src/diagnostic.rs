@@ -67,6 +67,8 @@ pub enum Code {
     BrokenReference,
     /// A link that points outside the SOP.
     ExternalLink,
+    /// A chapter writes a name that the glossary lists as a variant to avoid. A warning.
+    AvoidedVariant,
 }
 
 impl Code {
@@ -99,7 +101,45 @@ impl Code {
             Code::BadFactUse => "bad-fact-use",
             Code::BrokenReference => "broken-reference",
             Code::ExternalLink => "external-link",
+            Code::AvoidedVariant => "avoided-variant",
         }
+    }
+
+    /// How much a problem of this code matters. Each code has one severity, so that a script
+    /// reading the code knows it too.
+    pub fn severity(self) -> Severity {
+        match self {
+            Code::AvoidedVariant => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+/// How much a diagnostic matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Severity {
+    /// The content is wrong: validation fails, and the content must not be used for a
+    /// checklist.
+    Error,
+    /// The content is valid but departs from the house style, for example a name the
+    /// glossary says to avoid. It is reported, and validation still passes.
+    Warning,
+}
+
+impl Severity {
+    /// The stable name of the severity: `error` or `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -174,13 +214,31 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// How much the problem matters; it follows from the code.
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
+    }
+
+    /// Whether the problem fails validation. Warnings do not.
+    pub fn is_error(&self) -> bool {
+        self.severity() == Severity::Error
+    }
+}
+
+/// The number of diagnostics that fail validation, leaving warnings out.
+pub fn error_count(diagnostics: &[Diagnostic]) -> usize {
+    diagnostics.iter().filter(|d| d.is_error()).count()
+}
+
+/// `file:line:column: code: message`, with `warning: ` before the code of a warning.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}: {}",
-            self.file, self.line, self.column, self.code, self.message
-        )
+        write!(f, "{}:{}:{}: ", self.file, self.line, self.column)?;
+        if self.severity() == Severity::Warning {
+            write!(f, "{}: ", Severity::Warning)?;
+        }
+        write!(f, "{}: {}", self.code, self.message)
     }
 }
 

@@ -30,6 +30,11 @@ pub struct Term {
     pub ar_variants: Vec<String>,
     /// Other English names in use.
     pub en_variants: Vec<String>,
+    /// Arabic names the chapters must not use for this term; the validator warns where one
+    /// is written.
+    pub ar_avoid: Vec<String>,
+    /// English names the chapters must not use for this term.
+    pub en_avoid: Vec<String>,
     /// The one-line definition in each language.
     pub definition: Bilingual,
     /// An optional note on usage.
@@ -46,13 +51,28 @@ impl Glossary {
 }
 
 impl Term {
-    /// Every name of the term in `lang`: the main one first, then the variants.
+    /// Every name of the term in `lang`: the main one first, then the variants, then the
+    /// names to avoid, so that search finds the term by whichever name a reader types.
     pub fn names(&self, lang: Lang) -> impl Iterator<Item = &str> {
+        self.accepted(lang)
+            .chain(self.avoided(lang).iter().map(String::as_str))
+    }
+
+    /// The names the chapters may use in `lang`: the main one first, then the variants.
+    pub fn accepted(&self, lang: Lang) -> impl Iterator<Item = &str> {
         let variants = match lang {
             Lang::Ar => &self.ar_variants,
             Lang::En => &self.en_variants,
         };
         std::iter::once(self.name.get(lang)).chain(variants.iter().map(String::as_str))
+    }
+
+    /// The names the chapters must not use in `lang`.
+    pub fn avoided(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::Ar => &self.ar_avoid,
+            Lang::En => &self.en_avoid,
+        }
     }
 }
 
@@ -73,6 +93,10 @@ struct RawTerm {
     ar_variants: Vec<String>,
     #[serde(rename = "en-variants", default)]
     en_variants: Vec<String>,
+    #[serde(rename = "ar-avoid", default)]
+    ar_avoid: Vec<String>,
+    #[serde(rename = "en-avoid", default)]
+    en_avoid: Vec<String>,
     definition: Bilingual,
     note: Option<Bilingual>,
 }
@@ -152,6 +176,41 @@ pub(crate) fn parse(text: &str, out: &mut Vec<Diagnostic>) -> Glossary {
                     .arg("lang", lang),
                 );
             }
+            let (variants, avoid) = match lang {
+                Lang::Ar => (&t.ar_variants, &t.ar_avoid),
+                Lang::En => (&t.en_variants, &t.en_avoid),
+            };
+            let folded = |n: &str| crate::variants::fold(n).0;
+            for avoided in avoid {
+                if avoided.trim().is_empty() {
+                    at(
+                        offset,
+                        Code::GlossaryInvalid,
+                        Message::new(
+                            "validate-glossary-empty-avoided",
+                            format!("term `{id}` has an empty name in `{lang}-avoid`"),
+                        )
+                        .arg("term", id)
+                        .arg("lang", lang),
+                    );
+                } else if std::iter::once(name)
+                    .chain(variants)
+                    .any(|n| folded(n) == folded(avoided))
+                {
+                    at(
+                        offset,
+                        Code::GlossaryInvalid,
+                        Message::new(
+                            "validate-glossary-avoided-is-a-name",
+                            format!(
+                                "term `{id}` lists «{avoided}» both as one of its names and as a name to avoid"
+                            ),
+                        )
+                        .arg("term", id)
+                        .arg("name", avoided),
+                    );
+                }
+            }
         }
         let (line, _) = index.position(text, offset);
         terms.push(Term {
@@ -159,6 +218,8 @@ pub(crate) fn parse(text: &str, out: &mut Vec<Diagnostic>) -> Glossary {
             name: Bilingual { ar: t.ar, en: t.en },
             ar_variants: t.ar_variants,
             en_variants: t.en_variants,
+            ar_avoid: t.ar_avoid,
+            en_avoid: t.en_avoid,
             definition: t.definition,
             note: t.note,
             line,

@@ -21,7 +21,8 @@ pub type Files = BTreeMap<String, Vec<u8>>;
 
 /// Loads and validates the SOP. It never panics and never stops at the first problem: the
 /// model holds whatever could be read, and the diagnostics say what could not, sorted by file
-/// and line.
+/// and line. Warnings among them (see [`crate::Severity`]) leave the content usable; count
+/// only errors ([`crate::error_count`]) to decide whether it is.
 pub fn load(files: &Files) -> (Sop, Vec<Diagnostic>) {
     let mut out = Vec::new();
     let Some(manifest) =
@@ -124,6 +125,7 @@ pub fn load(files: &Files) -> (Sop, Vec<Diagnostic>) {
         chapters,
     };
     check_ids_and_links(&sop, files, &mut out);
+    crate::variants::check(&sop, &mut out);
     out.sort();
     out.dedup();
     (sop, out)

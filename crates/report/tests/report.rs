@@ -12,7 +12,11 @@ type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 fn sop() -> Sop {
     let (sop, diagnostics) = dalil_content::load(&dalil_sop_files::bundled());
-    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert_eq!(
+        dalil_content::error_count(&diagnostics),
+        0,
+        "{diagnostics:?}"
+    );
     sop
 }
 

@@ -265,8 +265,9 @@ fn at_scale(dir: &Path) -> Result<(), Box<dyn Error>> {
         .unwrap_or(10_000);
     let path = dir.join("scale.db");
     let (sop, diagnostics) = dalil_content::load(&dalil_sop_files::bundled());
-    if !diagnostics.is_empty() {
-        return Err(format!("the SOP has {} diagnostics", diagnostics.len()).into());
+    let errors = dalil_content::error_count(&diagnostics);
+    if errors != 0 {
+        return Err(format!("the SOP has {errors} problems").into());
     }
     let ids = build_at_scale(&path, &sop, cases)?;
     unlock(&path, "unlock at scale")?;
