@@ -425,7 +425,35 @@ impl Store {
                 Ok::<_, StoreError>(i)
             }
         };
-        {
+        let mut shared = |step: &str| match step_ids.get(step) {
+            Some(id) => Arc::clone(id),
+            None => {
+                let id: Arc<str> = Arc::from(step);
+                step_ids.insert(Arc::clone(&id));
+                id
+            }
+        };
+        if at.is_empty() {
+            // Every case of the page came with its remembered progress: nothing to read.
+        } else if at.len() <= FEW_UNCOUNTED && rules.is_some() {
+            // A few cases changed since they were counted: each one's rows by its key.
+            let mut fact_stmt =
+                tx.prepare_cached("SELECT fact_id, value FROM case_facts WHERE case_id = ?1")?;
+            let mut step_stmt = tx.prepare_cached(
+                "SELECT step_id FROM step_states WHERE case_id = ?1 AND state <> 'pending'",
+            )?;
+            for (&case, &i) in &at {
+                let mut rows = fact_stmt.query([case])?;
+                while let Some(r) = rows.next()? {
+                    facts[i].push((r.get(0)?, r.get(1)?));
+                }
+                let mut rows = step_stmt.query([case])?;
+                while let Some(r) = rows.next()? {
+                    let step = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+                    settled[i].push(shared(step));
+                }
+            }
+        } else {
             let mut stmt = tx.prepare_cached(&format!(
                 "SELECT case_id, fact_id, value FROM case_facts
                  WHERE case_id IN ({page_ids}) AND case_id {uncounted}"
@@ -436,8 +464,6 @@ impl Store {
                 let i = case_index(r.get(0)?, &mut last)?;
                 facts[i].push((r.get(1)?, r.get(2)?));
             }
-        }
-        {
             let mut stmt = tx.prepare_cached(&format!(
                 "SELECT case_id, step_id FROM step_states
                  WHERE state <> 'pending'
@@ -448,15 +474,7 @@ impl Store {
             while let Some(r) = rows.next()? {
                 let i = case_index(r.get(0)?, &mut last)?;
                 let step = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
-                let step = match step_ids.get(step) {
-                    Some(id) => Arc::clone(id),
-                    None => {
-                        let id: Arc<str> = Arc::from(step);
-                        step_ids.insert(Arc::clone(&id));
-                        id
-                    }
-                };
-                settled[i].push(step);
+                settled[i].push(shared(step));
             }
         }
         for ((o, f), s) in out.iter_mut().zip(facts).zip(settled) {
@@ -933,6 +951,10 @@ fn like_pattern(text: &str) -> String {
     p.push('%');
     p
 }
+
+/// Up to this many cases of a page to count, their rows are read case by case through the
+/// keys; more, and the page's rows are read in one pass (see `Store::overviews`).
+const FEW_UNCOUNTED: usize = 64;
 
 /// reference, title, kind, status, sop_id, sop_edition, created_at, closed_at, last_change
 type CaseRow = (
