@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Every benchmark of docs/performance.md, in release mode, one after the other: the store,
+# search, the desktop startup and the desktop case screens. Each prints its own table, every
+# figure beside the baseline measured in the same run. Usage: scripts/bench-all.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+echo "## dalil-store"
+cargo bench -p dalil-store --bench store
+echo "## dalil-search"
+cargo bench -p dalil-search
+echo "## desktop startup"
+scripts/bench-startup.sh --release
+echo "## desktop cases"
+scripts/bench-cases.sh --release
+echo "bench-all: $(( $(date +%s) - start )) s"
