@@ -72,7 +72,9 @@ fn the_arabic_case_view_shows_one_kind_of_digit() {
     let case = open_case(&app, "TIP-2026-0077", &["child"]);
     assert_eq!(digits_of_case_summary(&app), "arabic");
     // The count is laid out right to left: the count done first, on the right.
-    let dir = app.js("return document.querySelector('.case-summary .progress-text').dir");
+    let dir = app.js(
+        "return getComputedStyle(document.querySelector('.case-summary .progress-text')).direction",
+    );
     assert_eq!(dir, Value::from("rtl"));
 
     app.click(".nav a[data-view='settings']");
