@@ -83,6 +83,7 @@ async function start() {
   });
   form.fontSize.addEventListener('change', () => saveSettings({ fontSize: Number(form.fontSize.value) }));
   form.theme.addEventListener('change', () => saveSettings({ theme: form.theme.value }));
+  form.digits.addEventListener('change', () => saveSettings({ digits: form.digits.value }));
   form.maskTitles.addEventListener('change', () => saveSettings({ maskTitles: form.maskTitles.checked }));
   form.autoLock.addEventListener('change', () => {
     const minutes = parseNumber(form.autoLock.value);

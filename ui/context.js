@@ -13,6 +13,24 @@ export const state = {
 
 export const $ = (id) => document.getElementById(id);
 
+// Whether numbers are written in Arabic-Indic digits: in Arabic unless the settings ask for
+// Latin; English is always Latin. The shell formats its own messages with the same choice.
+export function arabicDigits() {
+  return state.settings.uiLang === 'ar' && state.settings.digits !== 'latin';
+}
+
+// A number as the UI writes it. Ids, references and editions are not numbers: they keep
+// their Latin digits, isolated in <bdi>.
+export function num(n) {
+  const text = String(n);
+  return arabicDigits() ? text.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d))) : text;
+}
+
+// The direction of the UI's own text, for numbers laid out in reading order (see `progress`).
+export function uiDir() {
+  return state.settings.uiLang === 'ar' ? 'rtl' : 'ltr';
+}
+
 export function t(id) {
   return state.messages[id] ?? id;
 }

@@ -2,7 +2,7 @@
 // saving them through the shell.
 
 import * as ipc from './ipc.js';
-import { $, state, t } from './context.js';
+import { $, num, state, t } from './context.js';
 
 export async function loadMessages() {
   state.messages = await ipc.uiMessages({ langCode: state.settings.uiLang });
@@ -32,7 +32,8 @@ export function applySettings() {
   form.uiLang.value = s.uiLang;
   form.fontSize.value = String(s.fontSize);
   form.theme.value = s.theme;
-  form.autoLock.value = String(s.autoLockMinutes);
+  form.digits.value = s.digits;
+  form.autoLock.value = num(s.autoLockMinutes);
   form.maskTitles.checked = s.maskTitles;
 }
 

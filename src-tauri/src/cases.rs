@@ -14,7 +14,6 @@ use dalil_case::{
     CasePage, CaseView, HistoryView, NewCaseInput, Question, RevisionView, StepNotes,
 };
 use dalil_content::Lang;
-use dalil_l10n::Localizer;
 use dalil_store::{CaseFilter, CaseId, CaseStatus, NoteId, StepState};
 use serde::Serialize;
 use tauri::{AppHandle, Manager};
@@ -109,7 +108,7 @@ pub async fn case_view(app: AppHandle, id: i64, lang_code: String) -> Result<Cas
     let lang = lang(&lang_code)?;
     off_main(app, move |state| {
         let sop = state.content.sop();
-        let l10n = Localizer::new(lang);
+        let l10n = state.localizer(lang);
         state.vault.with(|store| {
             let detail = dalil_case::detail(store, sop, l10n.lang(), CaseId(id))?;
             Ok(dalil_case::view(&detail, sop, &l10n))
@@ -240,7 +239,7 @@ pub async fn case_history(
     let lang = lang(&lang_code)?;
     off_main(app, move |state| {
         let sop = state.content.sop();
-        let l10n = Localizer::new(lang);
+        let l10n = state.localizer(lang);
         state
             .vault
             .with(|store| dalil_case::history(store, sop, &l10n, CaseId(id)))

@@ -74,6 +74,7 @@ pub async fn case_export(
 
     // Read the case after the dialog, so that the file holds the case as it is when saved.
     let sop = state.content.sop();
+    let digits = state.localizer(Lang::Ar).arabic_digits();
     let generator = format!("dalil {}", env!("CARGO_PKG_VERSION"));
     let export = state.vault.with(|store| {
         dalil_case::export(
@@ -83,6 +84,7 @@ pub async fn case_export(
             format,
             &generator,
             OffsetDateTime::now_utc(),
+            digits,
         )
     })?;
 

@@ -38,6 +38,14 @@ struct AppState {
     closing: std::sync::atomic::AtomicBool,
 }
 
+impl AppState {
+    /// A localizer for `lang` that writes Arabic numbers in the digits the settings ask for.
+    fn localizer(&self, lang: Lang) -> Localizer {
+        let digits = self.settings.lock().map(|s| s.digits()).unwrap_or_default();
+        Localizer::with_digits(lang, digits)
+    }
+}
+
 const SETTINGS_UNSAVED: IpcError = IpcError {
     code: "settings-unsaved",
     message_id: "error-settings-unsaved",

@@ -1,10 +1,11 @@
 //! The user's settings, kept as JSON in the data folder.
 //!
-//! They hold no case data: languages, font size, theme and the window's place. A settings
+//! They hold no case data: languages, digits, font size, theme and the window's place. A settings
 //! file that cannot be read is set aside (renamed, never deleted) and the defaults are used.
 
 use std::path::{Path, PathBuf};
 
+use dalil_l10n::Digits;
 use serde::{Deserialize, Serialize};
 
 /// The settings the UI can change.
@@ -24,6 +25,9 @@ pub struct Settings {
     /// Whether the case list hides case titles (for screens others can see); references,
     /// kinds and progress stay visible.
     pub mask_titles: bool,
+    /// The digits of numbers in Arabic text: `arabic` (Arabic-Indic, the default, as Iraqi
+    /// official documents use) or `latin`. English text is always in Latin digits.
+    pub digits: String,
     /// The window's size and place, remembered between runs.
     pub window: Option<WindowRect>,
 }
@@ -50,6 +54,7 @@ impl Default for Settings {
             theme: "light".into(),
             auto_lock_minutes: 10,
             mask_titles: false,
+            digits: Digits::default().as_str().into(),
             window: None,
         }
     }
@@ -70,7 +75,15 @@ impl Settings {
             self.theme = d.theme;
         }
         self.auto_lock_minutes = self.auto_lock_minutes.clamp(1, 240);
+        if Digits::parse(&self.digits).is_none() {
+            self.digits = d.digits;
+        }
         self
+    }
+
+    /// The digits chosen for Arabic text.
+    pub fn digits(&self) -> Digits {
+        Digits::parse(&self.digits).unwrap_or_default()
     }
 }
 

@@ -51,6 +51,46 @@ pub(crate) fn type_note(app: &Session, text: &str) {
     );
 }
 
+/// The digits of the case screen's counts and dates, as text: `arabic`, `latin`, `both` or
+/// `none`.
+fn digits_of_case_summary(app: &Session) -> String {
+    let v = app.js(
+        "const t = ['.case-summary', '.case-opened', '.phase-block h3 .progress-text'] \
+           .flatMap((s) => [...document.querySelectorAll(s)]).map((e) => e.textContent).join(' '); \
+         const a = /[\\u0660-\\u0669]/.test(t), l = /[0-9]/.test(t); \
+         return a && l ? 'both' : a ? 'arabic' : l ? 'latin' : 'none';",
+    );
+    v.as_str().unwrap_or_default().to_owned()
+}
+
+/// Issue 20: the Arabic case screen writes its counts and its dates in one kind of digit,
+/// Arabic-Indic by default, Latin when the settings say so; "done / total" reads in the
+/// order of the text.
+#[test]
+fn the_arabic_case_view_shows_one_kind_of_digit() {
+    let app = Session::start(&[]);
+    let case = open_case(&app, "TIP-2026-0077", &["child"]);
+    assert_eq!(digits_of_case_summary(&app), "arabic");
+    // The count is laid out right to left: the count done first, on the right.
+    let dir = app.js(
+        "return getComputedStyle(document.querySelector('.case-summary .progress-text')).direction",
+    );
+    assert_eq!(dir, Value::from("rtl"));
+
+    app.click(".nav a[data-view='settings']");
+    app.js("const s = document.querySelector('select[name=digits]'); s.value = 'latin'; s.dispatchEvent(new Event('change')); return true;");
+    app.wait_until(
+        "the setting to be saved",
+        "return document.getElementById('settings-status').textContent !== ''",
+    );
+    app.js(&format!("location.hash = '#/case/{case}'; return true;"));
+    app.wait_until(
+        "the case in Latin digits",
+        "return !!document.querySelector('.case-summary') && /[0-9]/.test(document.querySelector('.case-summary').textContent)",
+    );
+    assert_eq!(digits_of_case_summary(&app), "latin");
+}
+
 #[test]
 fn a_case_from_the_wizard_through_the_checklist_to_its_history() {
     let app = Session::start(&[]);

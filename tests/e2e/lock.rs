@@ -113,9 +113,11 @@ fn the_app_locks_itself_after_the_idle_minutes_set_in_settings() {
     app.click(".nav a[data-view='settings']");
     // One minute, typed with an Arabic-Indic digit.
     app.js("const i = document.querySelector('input[name=autoLock]'); i.value = '١'; i.dispatchEvent(new Event('change')); return true;");
+    // The field shows the minutes again in the digits of the UI: Arabic-Indic by default.
     app.wait_until(
         "the setting to be saved",
-        "return document.querySelector('input[name=autoLock]').value === '1'",
+        "return document.getElementById('settings-status').textContent !== '' \
+         && document.querySelector('input[name=autoLock]').value === '١'",
     );
     let set = Instant::now();
     let deadline = set + Duration::from_secs(120);

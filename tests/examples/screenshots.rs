@@ -1,5 +1,7 @@
 //! Renders screenshots of the main screens into `docs/screenshots/`, in Arabic and English,
 //! at 1280×800 and 1024×640, by driving the real app. Run it with `scripts/screenshots.sh`.
+//! `DALIL_SCREENSHOTS=case-ar,cases-ar` renders only the screens whose `name-lang` starts with
+//! one of those prefixes, to look again at a few without waiting for all of them.
 
 #[path = "../e2e/driver.rs"]
 #[allow(
@@ -54,8 +56,16 @@ fn fictional_case(app: &Session) {
 fn main() {
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/screenshots");
     std::fs::create_dir_all(&out).unwrap_or_else(|e| panic!("{e}"));
+    let only = std::env::var("DALIL_SCREENSHOTS").unwrap_or_default();
+    let wanted = |name: &str, lang: &str| {
+        let shot = format!("{name}-{lang}");
+        only.is_empty() || only.split(',').any(|p| shot.starts_with(p.trim()))
+    };
     for lang in ["ar", "en"] {
         for (name, view, address) in SCREENS {
+            if !wanted(name, lang) {
+                continue;
+            }
             for (w, h) in SIZES {
                 let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
                 let theme = if name == "dark" { "dark" } else { "light" };

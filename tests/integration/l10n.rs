@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use dalil_l10n::{Arg, Lang, Localizer, strip_isolation};
+use dalil_l10n::{Arg, Digits, Lang, Localizer, strip_isolation};
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement, Resource};
 
 fn root() -> PathBuf {
@@ -185,7 +185,8 @@ fn steps(l: &Localizer, n: f64) -> String {
 
 #[test]
 fn arabic_has_all_six_plural_forms_for_step_counts() {
-    let ar = Localizer::new(Lang::Ar);
+    // In Latin digits, to read the numbers; the digits do not change the plural forms.
+    let ar = Localizer::with_digits(Lang::Ar, Digits::Latin);
     let expected = [
         (0.0, "لا خطوات"),
         (1.0, "خطوة واحدة"),
@@ -210,6 +211,38 @@ fn arabic_has_all_six_plural_forms_for_step_counts() {
     let en = Localizer::new(Lang::En);
     assert_eq!(steps(&en, 1.0), "one step");
     assert_eq!(steps(&en, 11.0), "11 steps");
+}
+
+/// Issue 20: an Arabic count is written in Arabic-Indic digits by default, as Iraqi official
+/// documents write them, and in Latin digits when the settings say so; English is Latin
+/// whatever they say. The plural form is the same in both.
+#[test]
+fn arabic_counts_are_in_arabic_indic_digits_unless_latin_is_chosen() {
+    let ar = Localizer::new(Lang::Ar);
+    assert_eq!(ar.digits(), Digits::Arabic);
+    assert_eq!(steps(&ar, 3.0), "٣ خطوات");
+    assert_eq!(steps(&ar, 103.0), "١٠٣ خطوات");
+    assert_eq!(steps(&ar, 1005.0), "١٠٠٥ خطوات");
+    assert_eq!(steps(&ar, 11.0), "١١ خطوةً");
+    assert_eq!(ar.number(2026), "٢٠٢٦");
+    // Strings are not numbers: an id keeps its digits.
+    let text =
+        strip_isolation(&ar.format("cli-unknown-chapter", &[("id", Arg::Str("case-2024-17"))]));
+    assert!(text.contains("case-2024-17"), "{text}");
+
+    let latin = Localizer::with_digits(Lang::Ar, Digits::Latin);
+    assert_eq!(latin.digits(), Digits::Latin);
+    assert_eq!(steps(&latin, 103.0), "103 خطوات");
+    assert_eq!(latin.number(2026), "2026");
+
+    let en = Localizer::with_digits(Lang::En, Digits::Arabic);
+    assert_eq!(en.digits(), Digits::Latin);
+    assert_eq!(en.arabic_digits(), Digits::Arabic);
+    assert_eq!(steps(&en, 103.0), "103 steps");
+
+    assert_eq!(Digits::parse("latin"), Some(Digits::Latin));
+    assert_eq!(Digits::parse("arabic"), Some(Digits::Arabic));
+    assert_eq!(Digits::parse("hindi"), None);
 }
 
 /// Every numeric selector in the Arabic files goes through PLURAL(), so that no message is

@@ -33,7 +33,7 @@ export async function showCase(id) {
     el('p', { class: 'case-meta' },
       el('span', { text: kindName(view.kind) }), ' · ',
       el('span', { text: closed ? ctx.t('case-closed-label') : ctx.t('case-open-label') }), ' · ',
-      el('span', { text: `${ctx.t('case-opened')} ${date(view.createdAt)}` }), ' · ',
+      el('span', { class: 'case-opened', text: `${ctx.t('case-opened')} ${date(view.createdAt)}` }), ' · ',
       el('span', {}, `${ctx.t('case-edition')} `, bdi(view.sopEdition))),
     el('p', { class: 'case-summary' }, progress(view.done, view.applicable), ' ',
       el('strong', { class: 'pending-mandatory', text: view.pendingLabel })));

@@ -1,6 +1,8 @@
 // What the case screens share: the context the page hands them, the walk-through's state,
 // and small builders. Notes and titles are always set as text, never as HTML.
 
+import { num, uiDir } from '../context.js';
+
 // What the page hands the case screens: `t`, `$`, `showView` and `state`.
 export let ctx = null;
 
@@ -30,17 +32,21 @@ export const el = (tag, props = {}, ...children) => {
   return node;
 };
 
-// One formatter per language: building one costs more than formatting a date with it.
+// One formatter per language and digits: building one costs more than formatting a date
+// with it.
 const dateFormats = new Map();
 
 export function date(iso) {
   if (!iso) return '';
-  const locale = ctx.state.settings.uiLang === 'ar' ? 'ar-IQ' : 'en-GB';
+  const s = ctx.state.settings;
+  const locale = s.uiLang !== 'ar' ? 'en-GB' : s.digits === 'latin' ? 'ar-IQ-u-nu-latn' : 'ar-IQ-u-nu-arab';
   if (!dateFormats.has(locale)) {
     dateFormats.set(locale, new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
   }
   return dateFormats.get(locale).format(new Date(iso));
 }
+
+export { num, uiDir };
 
 // Latin references and ids inside Arabic are isolated.
 export const bdi = (text) => el('bdi', { text });
@@ -53,6 +59,8 @@ export function stateName(state) {
   return ctx.t(`step-state-${state === 'not-applicable' ? 'na' : state}`);
 }
 
+// "done / total". The numbers are laid out in the UI's reading order, isolated so that
+// whatever is beside them cannot reorder them: in Arabic the count done is on the right.
 export function progress(done, total) {
   const wrap = el('span', { class: 'progress' });
   const bar = el('span', { class: 'progress-bar', role: 'progressbar' });
@@ -60,7 +68,7 @@ export function progress(done, total) {
   bar.setAttribute('aria-valuemax', String(total));
   bar.setAttribute('aria-valuenow', String(done));
   bar.append(el('span', { class: 'progress-fill', style: `inline-size: ${total ? (100 * done) / total : 0}%` }));
-  wrap.append(bar, el('span', { class: 'progress-text', text: `${done} / ${total}` }));
+  wrap.append(bar, el('bdi', { class: 'progress-text', dir: uiDir(), text: `${num(done)} / ${num(total)}` }));
   return wrap;
 }
 

@@ -1,7 +1,7 @@
 // The history of a case, from the audit log.
 
 import * as ipc from '../ipc.js';
-import { bdi, ctx, date, el } from '../cases/common.js';
+import { bdi, ctx, date, el, num, uiDir } from '../cases/common.js';
 
 export async function showHistory(id) {
   ctx.showView('history');
@@ -25,9 +25,9 @@ export async function showHistory(id) {
   const table = el('table', { class: 'history' },
     el('thead', {}, el('tr', {}, el('th', { text: '#' }), el('th', { text: ctx.t('history-when') }), el('th', { text: ctx.t('history-action') }), el('th', { text: ctx.t('history-entity') }))),
     el('tbody', {}, ...rows.map((r) => el('tr', { 'data-count': String(r.count) },
-      el('td', {}, bdi(r.count > 1 ? `${r.from}–${r.to}` : String(r.from))),
+      el('td', {}, el('bdi', { dir: uiDir(), text: r.count > 1 ? `${num(r.from)}–${num(r.to)}` : num(r.from) })),
       el('td', { text: date(r.at) }),
-      el('td', {}, r.action, r.count > 1 ? el('span', { class: 'repeat' }, ' ', bdi(`×${r.count}`)) : ''),
+      el('td', {}, r.action, r.count > 1 ? el('span', { class: 'repeat' }, ' ', bdi(`×${num(r.count)}`)) : ''),
       el('td', {}, el('span', { text: r.entity, dir: 'auto' }), ' ', el('code', { class: 'entity-ref', dir: 'ltr' }, bdi(r.entityRef)))))));
   ctx.$('history').replaceChildren(
     el('h2', { text: ctx.t('case-history') }), badge,

@@ -5,7 +5,7 @@
 //! dialog, `dalil export` to a file or to standard output.
 
 use dalil_content::{Lang, Sop};
-use dalil_l10n::Localizer;
+use dalil_l10n::{Digits, Localizer};
 use dalil_store::{CaseId, Store, StoreError, Verification};
 use time::OffsetDateTime;
 
@@ -82,7 +82,8 @@ pub struct Export {
 }
 
 /// Makes the report or the bundle of a case as it stands at `now`. `generator` names the
-/// program in the bundle (`dalil 0.1.0`).
+/// program in the bundle (`dalil 0.1.0`); `digits` the digits of the report's Arabic numbers
+/// (its English ones are always Latin; the bundle, machine data, is not affected).
 pub fn export(
     store: &Store,
     sop: &Sop,
@@ -90,12 +91,16 @@ pub fn export(
     format: Format,
     generator: &str,
     now: OffsetDateTime,
+    digits: Digits,
 ) -> Result<Export, StoreError> {
     let record = dalil_report::read_case(store, case)?;
     let chain_broken = matches!(record.chain.verification, Verification::Broken { .. });
     let bytes = match format {
         Format::Report(langs) => {
-            let localizers: Vec<Localizer> = langs.iter().map(|l| Localizer::new(*l)).collect();
+            let localizers: Vec<Localizer> = langs
+                .iter()
+                .map(|l| Localizer::with_digits(*l, digits))
+                .collect();
             let refs: Vec<&Localizer> = localizers.iter().collect();
             dalil_report::render_html(&record, sop, &refs, now).into_bytes()
         }

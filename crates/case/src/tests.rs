@@ -177,6 +177,15 @@ fn a_step_needs_its_reason_and_must_be_known() -> TestResult {
     assert_eq!(after.progress().0, 1);
     let shown = view(&after, &sop, &dalil_l10n::Localizer::new(Lang::Ar));
     assert_eq!(shown.done, 1);
+    // Issue 20: the counts in words follow the localizer's digits, Arabic-Indic by default.
+    let is_arabic = |c: char| ('٠'..='٩').contains(&c);
+    let label = &shown.pending_label;
+    assert!(label.chars().any(is_arabic), "{label}");
+    assert!(!label.chars().any(|c| c.is_ascii_digit()), "{label}");
+    let latin = dalil_l10n::Localizer::with_digits(Lang::Ar, dalil_l10n::Digits::Latin);
+    let label = view(&after, &sop, &latin).pending_label;
+    assert!(label.chars().any(|c| c.is_ascii_digit()), "{label}");
+    assert!(!label.chars().any(is_arabic), "{label}");
     assert_eq!(shown.sop_edition, sop.manifest.edition());
     assert!(shown.current_edition);
     Ok(())

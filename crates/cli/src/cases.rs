@@ -669,11 +669,13 @@ pub(crate) fn break_kind_code(kind: BreakKind) -> &'static str {
 const SHOWN_TIME: &[BorrowedFormatItem<'static>] =
     format_description!("[year]-[month]-[day] [hour]:[minute]:[second] UTC");
 
-/// A time for people: UTC, to the second, labelled.
-pub(crate) fn when(t: OffsetDateTime) -> String {
-    t.to_offset(time::UtcOffset::UTC)
+/// A time for people: UTC, to the second, labelled, in the digits of `l10n`.
+pub(crate) fn when(l10n: &Localizer, t: OffsetDateTime) -> String {
+    let text = t
+        .to_offset(time::UtcOffset::UTC)
         .format(SHOWN_TIME)
-        .unwrap_or_default()
+        .unwrap_or_default();
+    l10n.digits().apply(&text)
 }
 
 /// A time for programs: RFC 3339.
@@ -863,7 +865,7 @@ fn case_list(
             c.reference,
             status_label(l10n, c.status),
             kind_label(l10n, c.kind),
-            when(c.last_change),
+            when(l10n, c.last_change),
             c.title
         ))?;
     }
@@ -1044,8 +1046,8 @@ fn case_show(env: &mut Env<'_>, given: &str, json: bool) -> Result<u8, Problem> 
                 ("status", Arg::Str(&status_label(l10n, case.status))),
                 ("kind", Arg::Str(&kind_label(l10n, case.kind))),
                 ("edition", Arg::Str(&edition)),
-                ("opened", Arg::Str(&when(case.created_at))),
-                ("changed", Arg::Str(&when(case.last_change))),
+                ("opened", Arg::Str(&when(l10n, case.created_at))),
+                ("changed", Arg::Str(&when(l10n, case.last_change))),
             ],
         )
     ))?;
@@ -1142,7 +1144,7 @@ fn print_step(env: &mut Env<'_>, s: &DetailStep, applicable: bool) -> Result<(),
             "        {}",
             l10n.format(
                 "cli-step-updated-line",
-                &[("time", Arg::Str(&when(r.updated_at)))]
+                &[("time", Arg::Str(&when(l10n, r.updated_at)))]
             )
         ))?;
     }
@@ -1161,8 +1163,8 @@ pub(crate) fn print_note(env: &mut Env<'_>, n: &Note, indent: &str) -> Result<()
             "cli-note-heading",
             &[
                 ("id", Arg::Str(&n.id.to_string())),
-                ("revision", Arg::Str(&n.revision.to_string())),
-                ("time", Arg::Str(&when(n.updated_at))),
+                ("revision", Arg::Str(&l10n.number(u64::from(n.revision)))),
+                ("time", Arg::Str(&when(l10n, n.updated_at))),
             ],
         )
     ))?;

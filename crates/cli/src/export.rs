@@ -104,6 +104,7 @@ fn export_in(args: &ExportArgs, env: &mut Env<'_>) -> Result<u8, Problem> {
         format,
         &generator,
         OffsetDateTime::now_utc(),
+        env.l10n.arabic_digits(),
     )
     .map_err(|e| env.fail(&e))?;
     let l10n = env.l10n;

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use dalil_content::{Diagnostic, Files, Lang, Sop};
-use dalil_l10n::{Arg, Localizer};
+use dalil_l10n::{Arg, Digits, Localizer};
 use dalil_search::{Highlighted, SearchError, SearchOptions, SearchResults, SopIndex};
 
 mod cases;
@@ -122,18 +122,37 @@ impl SearchLang {
 }
 
 /// Runs `dalil` with these arguments, writing to `out` and `err`, and returns the exit code.
-/// Its messages are in the language that `DALIL_LANG`, `LC_ALL` or `LANG` asks for.
+/// Its messages are in the language that `DALIL_LANG`, `LC_ALL` or `LANG` asks for, with
+/// numbers in Arabic text in the digits `DALIL_DIGITS` asks for.
 pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> u8
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    run_with_lang(message_lang(), args, out, err)
+    run_with(message_lang(), message_digits(), args, out, err)
 }
 
-/// Runs `dalil` as [`run`] does, with its messages in `lang` whatever the environment says.
-/// Tests use it: changing the environment of a test process races with the other tests.
+/// Runs `dalil` as [`run`] does, with its messages in `lang` whatever the environment says,
+/// and Arabic numbers in the default digits. Tests use it: changing the environment of a test
+/// process races with the other tests.
 pub fn run_with_lang<I, T>(lang: Lang, args: I, out: &mut dyn Write, err: &mut dyn Write) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    run_with(lang, Digits::default(), args, out, err)
+}
+
+/// Runs `dalil` as [`run`] does, with its messages in `lang` and the numbers of its Arabic
+/// text (messages and reports) in `digits`, whatever the environment says. Ids, codes, places
+/// (`file:line:col`) and `--json` output keep their Latin digits.
+pub fn run_with<I, T>(
+    lang: Lang,
+    digits: Digits,
+    args: I,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -151,7 +170,7 @@ where
             return code;
         }
     };
-    let l10n = Localizer::new(lang);
+    let l10n = Localizer::with_digits(lang, digits);
     match execute(cli, &l10n, out, err) {
         Ok(code) => code,
         Err(Failure(message)) => {
@@ -178,6 +197,15 @@ fn message_lang() -> Lang {
         }
     }
     Lang::En
+}
+
+/// The digits of numbers in Arabic text: Latin when `DALIL_DIGITS` is `latin`, Arabic-Indic
+/// otherwise (as Iraqi official documents write them). English text is always in Latin digits.
+fn message_digits() -> Digits {
+    std::env::var("DALIL_DIGITS")
+        .ok()
+        .and_then(|v| Digits::parse(v.trim()))
+        .unwrap_or_default()
 }
 
 /// A failure already put into words for the user.

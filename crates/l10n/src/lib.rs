@@ -3,6 +3,11 @@
 //! The files are embedded at build time. Fluent's bidi isolation stays on, so a Latin case
 //! number inside an Arabic sentence keeps its own direction; only tests that compare strings
 //! strip the isolation marks.
+//!
+//! Numbers in Arabic text are written in the digits the officer chose ([`Digits`]):
+//! Arabic-Indic (٠–٩) unless they asked for Latin. English is always Latin. The choice applies
+//! to numbers passed as [`Arg::Num`]; ids, references and places passed as strings are left
+//! as they are.
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -86,9 +91,72 @@ pub fn ui_message_ids() -> Vec<&'static str> {
         .collect()
 }
 
+/// The digits numbers are written in when the text is Arabic. English text always uses Latin
+/// digits, whatever this says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Digits {
+    /// Arabic-Indic digits (٠١٢٣٤٥٦٧٨٩), as Iraqi official documents use: the default.
+    #[default]
+    Arabic,
+    /// Latin digits (0123456789).
+    Latin,
+}
+
+impl Digits {
+    /// The choice from its name in the settings file and `DALIL_DIGITS`: `arabic` or `latin`.
+    pub fn parse(s: &str) -> Option<Digits> {
+        match s {
+            "arabic" => Some(Digits::Arabic),
+            "latin" => Some(Digits::Latin),
+            _ => None,
+        }
+    }
+
+    /// Its name, as [`Digits::parse`] reads it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Digits::Arabic => "arabic",
+            Digits::Latin => "latin",
+        }
+    }
+
+    /// The digits text in `lang` is written in: Latin in English, this choice in Arabic.
+    pub fn in_lang(self, lang: Lang) -> Digits {
+        match lang {
+            Lang::Ar => self,
+            Lang::En => Digits::Latin,
+        }
+    }
+
+    /// Writes the ASCII digits of `s` in these digits; every other character is unchanged.
+    pub fn apply(self, s: &str) -> String {
+        match self {
+            Digits::Latin => s.to_owned(),
+            Digits::Arabic => s
+                .chars()
+                .map(|c| match c.to_digit(10) {
+                    Some(d) if c.is_ascii_digit() => char::from_u32(0x0660 + d).unwrap_or(c),
+                    _ => c,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Fluent's formatter for numbers in Arabic-Indic digits. Plural selection is not affected:
+/// it reads the number, not its text.
+fn arabic_indic_number<M>(value: &FluentValue<'_>, _intls: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n) => Some(Digits::Arabic.apply(&n.as_string())),
+        _ => None,
+    }
+}
+
 /// The messages of one language.
 pub struct Localizer {
     lang: Lang,
+    /// The choice for Arabic text; English ignores it.
+    digits: Digits,
     bundle: FluentBundle<FluentResource>,
 }
 
@@ -96,19 +164,30 @@ impl std::fmt::Debug for Localizer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Localizer")
             .field("lang", &self.lang)
+            .field("digits", &self.digits)
             .finish()
     }
 }
 
 impl Localizer {
-    /// Loads the embedded messages of `lang`. The files are checked by the test suite, so a
-    /// message that fails to parse here is a build defect; it is skipped rather than fatal.
+    /// Loads the embedded messages of `lang`, with numbers in the default digits (Arabic-Indic
+    /// in Arabic).
     pub fn new(lang: Lang) -> Self {
+        Localizer::with_digits(lang, Digits::default())
+    }
+
+    /// Loads the embedded messages of `lang`, with numbers in Arabic text written in `digits`.
+    /// The files are checked by the test suite, so a message that fails to parse here is a
+    /// build defect; it is skipped rather than fatal.
+    pub fn with_digits(lang: Lang, digits: Digits) -> Self {
         let langid = match lang {
             Lang::Ar => unic_langid::langid!("ar"),
             Lang::En => unic_langid::langid!("en"),
         };
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+        if digits.in_lang(lang) == Digits::Arabic {
+            bundle.set_formatter(Some(arabic_indic_number));
+        }
         // `PLURAL($n)` selects the CLDR category of `n` in this language. The Arabic files
         // select on it rather than on the number itself: intl_pluralrules 7.0.2, which
         // fluent-bundle uses, takes Arabic's "few" and "many" from the integer instead of
@@ -128,12 +207,32 @@ impl Localizer {
                 let _ = bundle.add_resource(resource);
             }
         }
-        Localizer { lang, bundle }
+        Localizer {
+            lang,
+            digits,
+            bundle,
+        }
     }
 
     /// The language of these messages.
     pub fn lang(&self) -> Lang {
         self.lang
+    }
+
+    /// The digits numbers are written in: the choice in Arabic, always Latin in English.
+    pub fn digits(&self) -> Digits {
+        self.digits.in_lang(self.lang)
+    }
+
+    /// The digits chosen for Arabic text, whatever this localizer's language: what a
+    /// localizer of the other language made from the same settings would use.
+    pub fn arabic_digits(&self) -> Digits {
+        self.digits
+    }
+
+    /// A count as it is written in these messages' text.
+    pub fn number(&self, n: u64) -> String {
+        self.digits().apply(&n.to_string())
     }
 
     /// A message without arguments. An unknown id comes back as the id itself, so a missing

@@ -629,7 +629,7 @@ impl View<'_> {
                 let _ = write!(h, "{} {}", self.label("report-note-written"), self.time(t));
             }
             if let Some(last) = last.filter(|r| r.revision > 1) {
-                let shown = number(u64::from(last.revision), self.lang);
+                let shown = number(u64::from(last.revision), self.l10n.digits());
                 let edited = self
                     .l10n
                     .format("report-note-edited", &[("revision", Arg::Str(&shown))]);
@@ -675,7 +675,7 @@ impl View<'_> {
                 "<p class=\"warning\">{}</p>",
                 escape(&self.l10n.format(
                     "report-audit-broken",
-                    &[("seq", Arg::Str(&number(*first_bad_seq, self.lang)))]
+                    &[("seq", Arg::Str(&number(*first_bad_seq, self.l10n.digits())))]
                 ))
             ),
         };
@@ -684,7 +684,7 @@ impl View<'_> {
         let mut rows = vec![
             (
                 self.label("report-audit-length"),
-                number(chain.head.seq, self.lang),
+                number(chain.head.seq, self.l10n.digits()),
             ),
             (
                 self.label("report-audit-head"),
@@ -695,7 +695,7 @@ impl View<'_> {
             ),
             (
                 self.label("report-audit-case-entries"),
-                number(case_entries, self.lang),
+                number(case_entries, self.l10n.digits()),
             ),
         ];
         if let Some(last) = self.record.audit.last() {
@@ -703,7 +703,7 @@ impl View<'_> {
                 self.label("report-audit-last-case-entry"),
                 format!(
                     "{} <bdi dir=\"ltr\" class=\"hash\">{}</bdi>",
-                    number(last.entry.seq, self.lang),
+                    number(last.entry.seq, self.l10n.digits()),
                     escape(&last.entry.hash_hex)
                 ),
             ));

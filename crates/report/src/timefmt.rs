@@ -1,11 +1,12 @@
-//! Times and numbers as people read them: month names from the locale files, Arabic-Indic
-//! digits in Arabic, and the exact text the store writes (which the audit chain hashes).
+//! Times and numbers as people read them: month names from the locale files, numbers in the
+//! digits the localizer was given (Arabic-Indic in Arabic unless Latin was chosen, Latin in
+//! English), and the exact text the store writes (which the audit chain hashes).
 //!
 //! Fluent's `DATETIME` and `NUMBER` functions are not available to `fluent-bundle` here, so
 //! this small formatter stands in for them. Times are shown in UTC, as the store keeps them,
 //! and say so: the report does not guess the reader's time zone.
 
-use dalil_l10n::{Arg, Lang, Localizer};
+use dalil_l10n::{Arg, Digits, Localizer};
 use time::format_description::BorrowedFormatItem;
 use time::macros::format_description;
 use time::{Month, OffsetDateTime, PrimitiveDateTime, UtcOffset};
@@ -40,24 +41,15 @@ pub fn iso(t: OffsetDateTime) -> String {
         .unwrap_or_default()
 }
 
-/// Writes the ASCII digits of `s` in the digits of `lang`: Arabic-Indic (٠–٩) for Arabic,
-/// unchanged for English.
-pub fn digits(s: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => s.to_owned(),
-        Lang::Ar => s
-            .chars()
-            .map(|c| match c.to_digit(10) {
-                Some(d) if c.is_ascii_digit() => char::from_u32(0x0660 + d).unwrap_or(c),
-                _ => c,
-            })
-            .collect(),
-    }
+/// Writes the ASCII digits of `s` in `digits` (a localizer's [`Localizer::digits`], which is
+/// Latin in English).
+pub fn digits(s: &str, digits: Digits) -> String {
+    digits.apply(s)
 }
 
-/// A count in the digits of `lang`.
-pub fn number(n: u64, lang: Lang) -> String {
-    digits(&n.to_string(), lang)
+/// A count in `digits`.
+pub fn number(n: u64, digits: Digits) -> String {
+    digits.apply(&n.to_string())
 }
 
 /// The name of a month, from the locale files.
@@ -82,9 +74,9 @@ fn month_name(l10n: &Localizer, month: Month) -> String {
 /// A date in words: `3 November 2026`, `٣ تشرين الثاني ٢٠٢٦`.
 pub fn date(l10n: &Localizer, t: OffsetDateTime) -> String {
     let t = t.to_offset(UtcOffset::UTC);
-    let lang = l10n.lang();
-    let day = number(u64::from(t.day()), lang);
-    let year = digits(&t.year().to_string(), lang);
+    let shown = l10n.digits();
+    let day = number(u64::from(t.day()), shown);
+    let year = digits(&t.year().to_string(), shown);
     // Without its isolation marks: a part made of digits alone has no strong direction, so an
     // isolate around it would be laid out left to right and put an Arabic date backwards.
     // The parts are our own digits and month names, never user text.
@@ -105,7 +97,7 @@ fn plain(s: String) -> String {
 /// A date and time in words, in UTC: `3 November 2026, 09:30 UTC`.
 pub fn date_time(l10n: &Localizer, t: OffsetDateTime) -> String {
     let t = t.to_offset(UtcOffset::UTC);
-    let clock = digits(&format!("{:02}:{:02}", t.hour(), t.minute()), l10n.lang());
+    let clock = digits(&format!("{:02}:{:02}", t.hour(), t.minute()), l10n.digits());
     plain(l10n.format(
         "report-date-time",
         &[
@@ -118,6 +110,7 @@ pub fn date_time(l10n: &Localizer, t: OffsetDateTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dalil_l10n::Lang;
     use time::macros::datetime;
 
     #[test]
@@ -152,8 +145,22 @@ mod tests {
 
     #[test]
     fn digits_convert_only_in_arabic() {
-        assert_eq!(digits("TIP-2026", Lang::Ar), "TIP-٢٠٢٦");
-        assert_eq!(digits("TIP-2026", Lang::En), "TIP-2026");
-        assert_eq!(number(1234567890, Lang::Ar), "١٢٣٤٥٦٧٨٩٠");
+        let ar = Localizer::new(Lang::Ar).digits();
+        let en = Localizer::new(Lang::En).digits();
+        assert_eq!(digits("TIP-2026", ar), "TIP-٢٠٢٦");
+        assert_eq!(digits("TIP-2026", en), "TIP-2026");
+        assert_eq!(number(1234567890, ar), "١٢٣٤٥٦٧٨٩٠");
+    }
+
+    #[test]
+    fn arabic_dates_follow_the_latin_choice() {
+        let ar = Localizer::with_digits(Lang::Ar, Digits::Latin);
+        let text = date_time(&ar, datetime!(2026-11-03 09:30:00 UTC));
+        assert!(text.contains("تشرين الثاني"), "{text}");
+        assert!(text.contains("2026") && text.contains("09:30"), "{text}");
+        assert!(!text.chars().any(|c| ('٠'..='٩').contains(&c)), "{text}");
+        // English ignores the Arabic choice.
+        let en = Localizer::with_digits(Lang::En, Digits::Arabic);
+        assert_eq!(number(42, en.digits()), "42");
     }
 }

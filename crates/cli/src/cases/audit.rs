@@ -61,7 +61,7 @@ pub(super) fn history(args: HistoryArgs, env: &mut Env<'_>) -> Result<u8, Proble
         env.line(&format!(
             "{:>6}  {}  {}  {} {}",
             e.seq,
-            when(e.at),
+            when(l10n, e.at),
             l10n.audit_action(&e.action),
             e.entity_kind,
             e.entity_id

@@ -240,8 +240,8 @@ fn revisions(env: &mut Env<'_>, note: &str, json: bool) -> Result<u8, Problem> {
         env.line(&l10n.format(
             "cli-note-revision-heading",
             &[
-                ("revision", Arg::Str(&r.revision.to_string())),
-                ("time", Arg::Str(&when(r.created_at))),
+                ("revision", Arg::Str(&l10n.number(u64::from(r.revision)))),
+                ("time", Arg::Str(&when(l10n, r.created_at))),
             ],
         ))?;
         match &r.text {
