@@ -31,9 +31,9 @@ export async function showCase(id) {
   const header = el('header', { class: 'case-header' },
     el('h2', {}, bdi(view.reference), ' ', el('span', { text: view.title, dir: 'auto' })),
     el('p', { class: 'case-meta' },
-      el('span', { text: kindName(view.kind) }), ' · ',
-      el('span', { text: closed ? ctx.t('case-closed-label') : ctx.t('case-open-label') }), ' · ',
-      el('span', { class: 'case-opened', text: `${ctx.t('case-opened')} ${date(view.createdAt)}` }), ' · ',
+      el('span', { text: kindName(view.kind) }), ' | ',
+      el('span', { text: closed ? ctx.t('case-closed-label') : ctx.t('case-open-label') }), ' | ',
+      el('span', { class: 'case-opened', text: `${ctx.t('case-opened')} ${date(view.createdAt)}` }), ' | ',
       el('span', {}, `${ctx.t('case-edition')} `, bdi(view.sopEdition))),
     el('p', { class: 'case-summary' }, progress(view.done, view.applicable), ' ',
       el('strong', { class: 'pending-mandatory', text: view.pendingLabel })));

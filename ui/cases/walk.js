@@ -1,7 +1,7 @@
 // The walk-through: one step at a time, with its guidance, its state and its note editor.
 
 import * as ipc from '../ipc.js';
-import { ctx, date, el, showError, stateName, walk } from '../cases/common.js';
+import { ctx, date, el, num, showError, stateName, walk } from '../cases/common.js';
 
 async function guidance(chapter, step) {
   const view = await ipc.sopChapter({ id: chapter, langCode: ctx.state.settings.contentView === 'en' ? 'en' : 'ar' });
@@ -80,7 +80,7 @@ async function renderNotes() {
     revisions.addEventListener('click', async () => {
       const all = await ipc.noteRevisions({ note: note.id });
       revisionList.replaceChildren(...all.map((r) => el('li', {},
-        el('span', { class: 'revision-meta', text: `${r.revision} · ${date(r.createdAt)}` }),
+        el('span', { class: 'revision-meta', text: `${num(r.revision)} | ${date(r.createdAt)}` }),
         el('p', { class: 'note-text', dir: 'auto', text: r.text ?? ctx.t('note-deleted') }))));
       revisionList.hidden = !revisionList.hidden;
     });
@@ -105,7 +105,7 @@ export async function showStep(id, step) {
   const index = walk.rows.findIndex((r) => r.step === step);
   const row = walk.rows[index] ?? null;
   ctx.$('walk-position').textContent = row
-    ? `${index + 1} / ${walk.rows.length} · ${stateName(row.state)}${row.why ? ` · ${ctx.t('step-shown-because')} ${row.why}` : ''}`
+    ? `${num(index + 1)} / ${num(walk.rows.length)} | ${stateName(row.state)}${row.why ? ` | ${ctx.t('step-shown-because')} ${row.why}` : ''}`
     : '';
   for (const b of document.querySelectorAll('.state-buttons button')) {
     b.setAttribute('aria-pressed', String(row?.state === b.dataset.state));
