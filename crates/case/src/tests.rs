@@ -20,6 +20,16 @@ fn store(dir: &tempfile::TempDir) -> Result<Store, dalil_store::StoreError> {
     )
 }
 
+/// A case "R" with no facts.
+fn blank_case(store: &mut Store, sop: &Sop) -> Result<dalil_store::Case, CaseError> {
+    let input = NewCaseInput {
+        reference: "R".into(),
+        title: "t".into(),
+        facts: FactInput::default(),
+    };
+    create(store, sop, &input)
+}
+
 #[test]
 fn the_kind_is_checked_kept_on_the_case_and_read_back_among_the_facts() -> TestResult {
     let sop = sop();
@@ -71,15 +81,7 @@ fn a_change_of_kind_shows_and_hides_steps_and_is_audited_once() -> TestResult {
     let sop = sop();
     let dir = tempfile::tempdir()?;
     let mut store = store(&dir)?;
-    let case = create(
-        &mut store,
-        &sop,
-        &NewCaseInput {
-            reference: "R".into(),
-            title: "t".into(),
-            facts: FactInput::default(),
-        },
-    )?;
+    let case = blank_case(&mut store, &sop)?;
     let same = check_facts(&sop, [("kind", "undetermined")])?;
     let change = set_facts(&mut store, &sop, Lang::En, case.id, &same)?;
     assert!(change.shown.is_empty() && change.hidden.is_empty());
@@ -121,15 +123,7 @@ fn a_step_needs_its_reason_and_must_be_known() -> TestResult {
     let sop = sop();
     let dir = tempfile::tempdir()?;
     let mut store = store(&dir)?;
-    let case = create(
-        &mut store,
-        &sop,
-        &NewCaseInput {
-            reference: "R".into(),
-            title: "t".into(),
-            facts: FactInput::default(),
-        },
-    )?;
+    let case = blank_case(&mut store, &sop)?;
     let detail0 = detail(&store, &sop, Lang::Ar, case.id)?;
     let first = detail0
         .checklist
