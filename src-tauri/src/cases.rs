@@ -20,12 +20,7 @@ use tauri::{AppHandle, Manager};
 
 use crate::AppState;
 use crate::transport::IpcError;
-use crate::vault::case_error;
-
-const INVALID: IpcError = IpcError {
-    code: "invalid",
-    message_id: "case-invalid",
-};
+use crate::vault::{INVALID, case_error};
 
 const INTERNAL: IpcError = IpcError {
     code: "internal",
@@ -62,10 +57,10 @@ pub async fn cases_list(
         text: Some(text.trim().to_owned()).filter(|t| !t.is_empty()),
     };
     off_main(app, move |state| {
-        let sop = state.content.sop();
+        let (sop, rules) = (state.content.sop(), state.content.rules());
         state
             .vault
-            .with(|store| dalil_case::page(store, sop, &filter, offset, limit))
+            .with(|store| dalil_case::page(store, sop, rules, &filter, offset, limit))
     })
     .await
 }

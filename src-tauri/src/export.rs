@@ -20,11 +20,7 @@ use time::OffsetDateTime;
 
 use crate::AppState;
 use crate::transport::IpcError;
-
-const INVALID: IpcError = IpcError {
-    code: "invalid",
-    message_id: "case-invalid",
-};
+use crate::vault::INVALID;
 
 const WRITE_FAILED: IpcError = IpcError {
     code: "export-write-failed",

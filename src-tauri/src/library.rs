@@ -23,6 +23,8 @@ struct Loaded {
     problems: usize,
     /// The search index; `None` if it could not be built (search then reports an error).
     index: Option<Mutex<dalil_search::SopIndex>>,
+    /// The key of its checklist rules, under which the case list remembers progress.
+    rules: String,
 }
 
 impl Content {
@@ -43,6 +45,11 @@ impl Content {
         self.get().problems
     }
 
+    /// The key of the SOP's checklist rules (`dalil_checklist::rules_key`), computed once.
+    pub(crate) fn rules(&self) -> &str {
+        &self.get().rules
+    }
+
     pub(crate) fn index(&self) -> Option<&Mutex<dalil_search::SopIndex>> {
         self.get().index.as_ref()
     }
@@ -51,13 +58,15 @@ impl Content {
         self.loaded.get_or_init(|| {
             let handle = self.loading.lock().ok().and_then(|mut h| h.take());
             // A load that panicked leaves an empty SOP, which the UI shows as "no chapters".
-            handle
-                .and_then(|h| h.join().ok())
-                .unwrap_or_else(|| Loaded {
-                    sop: Sop::default(),
+            handle.and_then(|h| h.join().ok()).unwrap_or_else(|| {
+                let sop = Sop::default();
+                Loaded {
+                    rules: dalil_checklist::rules_key(&sop),
+                    sop,
                     problems: 1,
                     index: None,
-                })
+                }
+            })
         })
     }
 }
@@ -205,6 +214,7 @@ fn load_sop() -> Loaded {
     let index = dalil_search::SopIndex::build(&sop).ok().map(Mutex::new);
     Loaded {
         problems: dalil_content::error_count(&diagnostics),
+        rules: dalil_checklist::rules_key(&sop),
         sop,
         index,
     }

@@ -201,9 +201,13 @@ pub fn case_error(e: CaseError) -> IpcError {
             code: "reason-required",
             message_id: "step-reason-required",
         },
-        _ => IpcError {
-            code: "invalid",
-            message_id: "case-invalid",
-        },
+        _ => INVALID,
     }
 }
+
+/// Input the UI should never send (an unknown state, format or language, a bad fact): its
+/// lists come from the shell, so the officer is told only that the request was invalid.
+pub const INVALID: IpcError = IpcError {
+    code: "invalid",
+    message_id: "case-invalid",
+};

@@ -84,6 +84,13 @@ impl CaseDetail {
 pub fn detail(store: &Store, sop: &Sop, lang: Lang, id: CaseId) -> Result<CaseDetail, StoreError> {
     let case = store.case(id)?;
     let mut facts = store.facts(id)?;
+    let answers = with_kind(
+        facts
+            .iter()
+            .map(|f| (f.id.clone(), f.value.clone()))
+            .collect(),
+        case.kind,
+    );
     if sop.manifest.fact(KIND_FACT).is_some() {
         let kind_set = store
             .history(id)?
@@ -100,13 +107,6 @@ pub fn detail(store: &Store, sop: &Sop, lang: Lang, id: CaseId) -> Result<CaseDe
     }
     let records = store.step_states(id)?;
     let notes = store.notes(id)?;
-    let answers = with_kind(
-        facts
-            .iter()
-            .map(|f| (f.id.clone(), f.value.clone()))
-            .collect(),
-        case.kind,
-    );
 
     let recorded: BTreeMap<String, Recorded> = records
         .iter()

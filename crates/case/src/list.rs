@@ -44,24 +44,25 @@ pub const MAX_PAGE: usize = 500;
 /// `limit` cases (at most [`MAX_PAGE`]) from `offset` on, most recently changed first, each
 /// with its progress.
 ///
-/// Progress is remembered in the store under the SOP's [`dalil_checklist::rules_key`]: a
-/// case is counted only when it changed since it was last counted, or the rules did; the
+/// Progress is remembered in the store under `rules`, the SOP's
+/// [`dalil_checklist::rules_key`] (computed once per loaded SOP by the caller, not per page):
+/// a case is counted only when it changed since it was last counted, or the rules did; the
 /// others are read from the store with their row. What is counted here is remembered for the
 /// next list.
 pub fn page(
     store: &mut Store,
     sop: &Sop,
+    rules: &str,
     filter: &CaseFilter,
     offset: usize,
     limit: usize,
 ) -> Result<CasePage, StoreError> {
-    let rules = dalil_checklist::rules_key(sop);
     // One read for the page's cases, their remembered progress, and the facts and settled
     // steps of the others; progress is counted from those with conditions evaluated once per
     // distinct set of facts.
     let mut counter = dalil_checklist::ProgressCounter::new(sop);
     let (overviews, total) =
-        store.case_overviews_page_with(filter, offset, limit.min(MAX_PAGE), &rules)?;
+        store.case_overviews_page_with(filter, offset, limit.min(MAX_PAGE), rules)?;
     let mut counted = Vec::new();
     let rows = overviews
         .into_iter()
@@ -90,6 +91,6 @@ pub fn page(
         .collect();
     // Remembering is a cache: a file that cannot take it (full, read-only) still lists, and
     // the next list counts again.
-    let _ = store.remember_progress(&rules, &counted);
+    let _ = store.remember_progress(rules, &counted);
     Ok(CasePage { total, rows })
 }

@@ -225,19 +225,19 @@ fn the_list_remembers_progress_and_counts_again_what_changed() -> TestResult {
         v.sort_unstable();
         v
     };
-    let first = page(&mut store, &sop, &filter, 0, 10)?;
+    let rules = dalil_checklist::rules_key(&sop);
+    let first = page(&mut store, &sop, &rules, &filter, 0, 10)?;
     assert_eq!(listed(&first), expected(&store)?);
-    let (overviews, _) =
-        store.case_overviews_page_with(&filter, 0, 10, &dalil_checklist::rules_key(&sop))?;
+    let (overviews, _) = store.case_overviews_page_with(&filter, 0, 10, &rules)?;
     assert!(overviews.iter().all(|o| o.progress.is_some()), "remembered");
-    let again = page(&mut store, &sop, &filter, 0, 10)?;
+    let again = page(&mut store, &sop, &rules, &filter, 0, 10)?;
     assert_eq!(listed(&again), listed(&first));
 
     // A step set on case A: the list counts it again and agrees with the case.
     let a = detail(&store, &sop, Lang::Ar, ids[0])?;
     let step = a.checklist.first().ok_or("no step")?.id.clone();
     set_step(&mut store, &sop, ids[0], &step, StepState::Done, None)?;
-    let after = page(&mut store, &sop, &filter, 0, 10)?;
+    let after = page(&mut store, &sop, &rules, &filter, 0, 10)?;
     assert_eq!(listed(&after), expected(&store)?);
     assert_ne!(listed(&after), listed(&first));
     Ok(())
