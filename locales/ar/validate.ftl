@@ -66,6 +66,33 @@ validate-glossary-empty-name = اسم المصطلح `{ $term }` باللغة `{
 #   $lang (String) - the language code, `ar` or `en`
 validate-glossary-empty-definition = تعريف المصطلح `{ $term }` باللغة `{ $lang }` فارغ
 
+## elements-syntax, elements-invalid: `elements.toml`, the offences and their elements.
+
+# Variables:
+#   $detail (String) - the TOML reader's description of the problem, in English
+validate-elements-syntax = تعذّرت قراءة ملف أركان الجرائم بصيغة TOML: { $detail }
+# Variables:
+#   $id (String) - the offence or element id
+#   $lang (String) - the language code, `ar` or `en`
+#   $kind (String) - what is missing: `name`, `description`, `basis` or `note`
+validate-elements-missing-text = { $kind ->
+        [description] وصف
+        [basis] السند القانوني لـ
+        [note] ملاحظة
+       *[name] اسم
+    } `{ $id }` باللغة `{ $lang }` غير موجود
+# Variables:
+#   $offence (String) - the offence id
+validate-elements-none = لم تُذكر أي أركان للجريمة `{ $offence }`
+# Variables:
+#   $element (String) - the element id
+#   $step (String) - the step id
+validate-elements-step-twice = يذكر الركن `{ $element }` الخطوة `{ $step }` مرتين
+# Variables:
+#   $element (String) - the element id
+#   $step (String) - the step id
+validate-elements-unknown-step = يذكر الركن `{ $element }` الخطوة `{ $step }`، ولا يعرّفها أي فصل
+
 # Variables:
 #   $term (String) - the term id
 #   $lang (String) - the language code, `ar` or `en`
@@ -110,23 +137,27 @@ validate-unknown-phase = المرحلة `{ $phase }` غير معرَّفة في 
 #   $id (String) - the id as written
 validate-bad-id = المعرّف `{ $id }` غير صالح: يُكتب بأحرف لاتينية صغيرة وأرقام تفصل بينها شرطات مفردة (kebab-case)
 # Variables:
-#   $kind (String) - what the id names: `chapter`, `phase`, `fact`, `choice` or `term`
+#   $kind (String) - what the id names: `chapter`, `phase`, `fact`, `choice`, `term`, `offence` or `element`
 #   $id (String) - the id as written
 validate-bad-declared-id = معرّف { $kind ->
         [chapter] الفصل
         [phase] المرحلة
         [fact] الواقعة
         [choice] الخيار
+        [offence] الجريمة
+        [element] الركن
        *[term] المصطلح
     } `{ $id }` غير صالح: يُكتب بأحرف لاتينية صغيرة وأرقام تفصل بينها شرطات مفردة (kebab-case)
 # Variables:
-#   $kind (String) - what the id names: `chapter`, `phase`, `fact`, `choice` or `term`
+#   $kind (String) - what the id names: `chapter`, `phase`, `fact`, `choice`, `term`, `offence` or `element`
 #   $id (String) - the id
 validate-declared-twice = عُرِّف { $kind ->
         [chapter] الفصل
         [phase] المرحلة
         [fact] الواقعة
         [choice] الخيار
+        [offence] الجريمة
+        [element] الركن
        *[term] المصطلح
     } `{ $id }` مرتين
 # Variables:

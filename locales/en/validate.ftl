@@ -64,6 +64,28 @@ validate-glossary-empty-name = term `{ $term }` has an empty `{ $lang }` name
 #   $lang (String) - the language code, `ar` or `en`
 validate-glossary-empty-definition = term `{ $term }` has an empty `{ $lang }` definition
 
+## elements-syntax, elements-invalid: `elements.toml`, the offences and their elements.
+
+# Variables:
+#   $detail (String) - the TOML reader's description of the problem, in English
+validate-elements-syntax = { $detail }
+# Variables:
+#   $id (String) - the offence or element id
+#   $lang (String) - the language code, `ar` or `en`
+#   $kind (String) - what is missing: `name`, `description`, `basis` or `note`
+validate-elements-missing-text = `{ $id }` has no `{ $lang }` { $kind }
+# Variables:
+#   $offence (String) - the offence id
+validate-elements-none = offence `{ $offence }` declares no elements
+# Variables:
+#   $element (String) - the element id
+#   $step (String) - the step id
+validate-elements-step-twice = element `{ $element }` lists the step `{ $step }` twice
+# Variables:
+#   $element (String) - the element id
+#   $step (String) - the step id
+validate-elements-unknown-step = element `{ $element }` lists the step `{ $step }`, which no chapter declares
+
 # Variables:
 #   $term (String) - the term id
 #   $lang (String) - the language code, `ar` or `en`
@@ -108,11 +130,11 @@ validate-unknown-phase = the phase `{ $phase }` is not declared in the manifest
 #   $id (String) - the id as written
 validate-bad-id = the id `{ $id }` is not ASCII kebab-case
 # Variables:
-#   $kind (String) - what the id names: `chapter`, `phase`, `fact`, `choice` or `term`
+#   $kind (String) - what the id names: `chapter`, `phase`, `fact`, `choice`, `term`, `offence` or `element`
 #   $id (String) - the id as written
 validate-bad-declared-id = { $kind } id `{ $id }` is not ASCII kebab-case
 # Variables:
-#   $kind (String) - what the id names: `chapter`, `phase`, `fact`, `choice` or `term`
+#   $kind (String) - what the id names: `chapter`, `phase`, `fact`, `choice`, `term`, `offence` or `element`
 #   $id (String) - the id
 validate-declared-twice = { $kind } id `{ $id }` is declared twice
 # Variables:

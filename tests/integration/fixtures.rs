@@ -17,6 +17,8 @@ const ALL_CODES: &[Code] = &[
     Code::ManifestInvalid,
     Code::GlossarySyntax,
     Code::GlossaryInvalid,
+    Code::ElementsSyntax,
+    Code::ElementsInvalid,
     Code::MissingChapter,
     Code::MissingLanguage,
     Code::UnlistedChapter,
@@ -47,6 +49,8 @@ fn the_good_pack_has_no_diagnostics() {
     assert_eq!(diagnostics, vec![]);
     assert_eq!(sop.chapters.len(), 2);
     assert_eq!(sop.glossary.terms.len(), 2);
+    assert_eq!(sop.offences.len(), 1);
+    assert_eq!(sop.offences[0].elements.len(), 3);
 }
 
 #[test]
@@ -195,6 +199,14 @@ fn planted_messages() -> Vec<(&'static str, Vec<Edit>)> {
                 G,
                 "en = \"debt bondage\"",
                 to("en = \"debt bondage\"\nar-avoid = [\"عُبودية الدين\"]"),
+            )],
+        ),
+        (
+            "validate-elements-step-twice",
+            vec![(
+                "elements.toml",
+                "steps = [\"first-log\"]",
+                to("steps = [\"first-log\", \"first-log\"]"),
             )],
         ),
         (

@@ -25,6 +25,11 @@ pub enum Code {
     GlossarySyntax,
     /// A glossary term is empty, duplicated or lacks a definition.
     GlossaryInvalid,
+    /// `elements.toml` is not valid TOML, or has a wrong or unknown key.
+    ElementsSyntax,
+    /// An offence or element lacks a name, a description or a basis in one language, or an
+    /// offence declares no elements.
+    ElementsInvalid,
     /// A chapter listed in the manifest has no folder.
     MissingChapter,
     /// A chapter folder lacks `ar.md` or `en.md`.
@@ -80,6 +85,8 @@ impl Code {
             Code::ManifestInvalid => "manifest-invalid",
             Code::GlossarySyntax => "glossary-syntax",
             Code::GlossaryInvalid => "glossary-invalid",
+            Code::ElementsSyntax => "elements-syntax",
+            Code::ElementsInvalid => "elements-invalid",
             Code::MissingChapter => "missing-chapter",
             Code::MissingLanguage => "missing-language",
             Code::UnlistedChapter => "unlisted-chapter",

@@ -10,6 +10,7 @@
 
 pub mod condition;
 pub mod diagnostic;
+pub mod elements;
 pub mod glossary;
 pub mod ids;
 pub mod lang;

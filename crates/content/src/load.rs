@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::condition::{Condition, UseError};
 use crate::diagnostic::{Code, Diagnostic, LineIndex, Message};
+use crate::elements;
 use crate::glossary;
 use crate::ids::is_kebab_case;
 use crate::lang::Lang;
@@ -33,6 +34,14 @@ pub fn load(files: &Files) -> (Sop, Vec<Diagnostic>) {
     };
     let glossary = text_of(files, glossary::FILE, &mut out)
         .map(|text| glossary::parse(text, &mut out))
+        .unwrap_or_default();
+    // Optional: an SOP without offence elements declares none.
+    let elements_text = match files.get(elements::FILE) {
+        None => None,
+        Some(_) => text_of(files, elements::FILE, &mut out),
+    };
+    let (offences, step_refs) = elements_text
+        .map(|text| elements::parse(text, &manifest, &mut out))
         .unwrap_or_default();
 
     let listed: BTreeSet<&str> = manifest.chapters.iter().map(String::as_str).collect();
@@ -122,8 +131,13 @@ pub fn load(files: &Files) -> (Sop, Vec<Diagnostic>) {
     let sop = Sop {
         manifest,
         glossary,
+        offences,
         chapters,
     };
+    if let Some(text) = elements_text {
+        let known: BTreeSet<&str> = sop.steps(Lang::Ar).map(|(_, s)| s.id.as_str()).collect();
+        elements::check_steps(text, &step_refs, &known, &mut out);
+    }
     check_ids_and_links(&sop, files, &mut out);
     crate::variants::check(&sop, &mut out);
     out.sort();

@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use crate::condition::Condition;
+use crate::elements::{Element, Offence};
 use crate::glossary::Glossary;
 use crate::lang::Lang;
 use crate::manifest::Manifest;
@@ -14,6 +15,8 @@ pub struct Sop {
     pub manifest: Manifest,
     /// The glossary.
     pub glossary: Glossary,
+    /// The offences and their elements, from `elements.toml`; empty when it is absent.
+    pub offences: Vec<Offence>,
     /// The chapters in reading order. A chapter whose files are missing is left out.
     pub chapters: Vec<Chapter>,
 }
@@ -104,6 +107,20 @@ impl Sop {
         self.chapters
             .iter()
             .flat_map(move |c| c.text(lang).steps.iter().map(move |s| (c, s)))
+    }
+}
+
+impl Sop {
+    /// The element with this id, and its offence.
+    pub fn element(&self, id: &str) -> Option<(&Offence, &Element)> {
+        self.offences
+            .iter()
+            .find_map(|o| o.elements.iter().find(|e| e.id == id).map(|e| (o, e)))
+    }
+
+    /// The step with this id and its chapter, in `lang`.
+    pub fn step(&self, id: &str, lang: Lang) -> Option<(&Chapter, &Step)> {
+        self.steps(lang).find(|(_, s)| s.id == id)
     }
 }
 
