@@ -456,12 +456,13 @@ cli-audit-verified = تحقّق سجل التدقيق: { PLURAL($count) ->
 
 # Variables:
 #   $seq (String) - the number of the first entry that does not verify
-#   $kind (String) - what is wrong: modified, missing, truncated, extra or head-mismatch
+#   $kind (String) - what is wrong: modified, missing, truncated, extra, head-mismatch or record-changed
 cli-audit-broken = سجل التدقيق مكسور عند القيد { $seq } ({ $kind ->
         [modified] غُيّر القيد
         [missing] القيد مفقود
         [truncated] ينتهي السجل قبل أوانه
         [extra] أُضيف قيد بعد نهاية السجل
+        [record-changed] يختلف دليل مادي أو قيد حيازة أو ملف مرفق عمّا سجّله هذا القيد
        *[other] القيد الأخير لا يطابق الرأس المسجّل
     }).
 

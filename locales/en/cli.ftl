@@ -386,12 +386,13 @@ cli-audit-verified = The audit log is verified: { $count ->
 
 # Variables:
 #   $seq (String) - the number of the first entry that does not verify
-#   $kind (String) - what is wrong: modified, missing, truncated, extra or head-mismatch
+#   $kind (String) - what is wrong: modified, missing, truncated, extra, head-mismatch or record-changed
 cli-audit-broken = The audit log is broken at entry { $seq } ({ $kind ->
         [modified] the entry was changed
         [missing] the entry is missing
         [truncated] the log ends early
         [extra] an entry was added after the end
+        [record-changed] an exhibit, a custody entry or an attached file differs from what this entry recorded
        *[other] the last entry does not match the recorded head
     }).
 

@@ -660,6 +660,7 @@ pub(crate) fn break_kind_code(kind: BreakKind) -> &'static str {
         BreakKind::Truncated => "truncated",
         BreakKind::Extra => "extra",
         BreakKind::HeadMismatch => "head-mismatch",
+        BreakKind::RecordChanged => "record-changed",
     }
 }
 

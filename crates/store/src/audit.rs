@@ -79,6 +79,18 @@ pub mod actions {
     pub const DRAFT_SAVE: &str = "draft.save";
     /// A draft was discarded without being committed. Like `draft.save`, only in older logs.
     pub const DRAFT_DISCARD: &str = "draft.discard";
+    /// An exhibit was registered; the entity id is its row id in the store.
+    pub const EXHIBIT_ADD: &str = "exhibit.add";
+    /// A custody entry was appended; the entity id is `<exhibit row id>/<entry number>`.
+    pub const CUSTODY_ADD: &str = "custody.add";
+    /// A file was attached to an exhibit; the entity id is the attachment's id.
+    pub const ATTACHMENT_ADD: &str = "attachment.add";
+    /// An element's state was set; the entity id is the element id.
+    pub const ELEMENT_SET: &str = "element.set";
+    /// A note, step or exhibit was linked to an element; the entity id is the element id.
+    pub const ELEMENT_LINK: &str = "element.link";
+    /// A link to an element was removed.
+    pub const ELEMENT_UNLINK: &str = "element.unlink";
 
     /// Every action above, for whoever must name each one (the localized labels' test).
     pub const ALL: &[&str] = &[
@@ -99,6 +111,12 @@ pub mod actions {
         NOTE_DELETE,
         DRAFT_SAVE,
         DRAFT_DISCARD,
+        EXHIBIT_ADD,
+        CUSTODY_ADD,
+        ATTACHMENT_ADD,
+        ELEMENT_SET,
+        ELEMENT_LINK,
+        ELEMENT_UNLINK,
     ];
 }
 
@@ -308,10 +326,18 @@ pub(crate) fn verify(conn: &Connection) -> Result<Verification, StoreError> {
         Some((_, head_hash)) if head_hash != prev => {
             Ok(broken(len.max(1), BreakKind::HeadMismatch))
         }
-        Some(_) => Ok(Verification::Intact {
-            len: len as u64,
-            head_hex: hex::encode(prev),
-        }),
+        Some(_) => {
+            if let Some((seq, kind)) = crate::evidence::verify_records(conn, len as u64)? {
+                return Ok(Verification::Broken {
+                    first_bad_seq: seq,
+                    kind,
+                });
+            }
+            Ok(Verification::Intact {
+                len: len as u64,
+                head_hex: hex::encode(prev),
+            })
+        }
     }
 }
 

@@ -29,6 +29,7 @@ mod batch;
 mod db;
 mod decode;
 mod error;
+mod evidence;
 mod fsutil;
 mod keycheck;
 mod model;
@@ -40,6 +41,10 @@ mod time_text;
 
 pub use batch::{Batch, KIND_FACT};
 pub use error::{Result, StoreError};
+pub use evidence::{
+    Attachment, CHUNK, CustodyEntry, CustodyEvent, ElementLink, ElementMark, ElementState, Exhibit,
+    ExhibitKind, FileCheck, LinkTarget, NewCustody, NewExhibit, hash_stream, hex,
+};
 pub use fsutil::write_atomic as write_file_atomic;
 pub use model::{
     AuditEntry, AuditHead, BreakKind, Case, CaseFilter, CaseId, CaseKind, CaseOverview, CaseStatus,

@@ -389,6 +389,10 @@ pub enum BreakKind {
     Extra,
     /// The last entry does not match the recorded head hash.
     HeadMismatch,
+    /// The chain is intact, but an exhibit, a custody entry or an attachment differs from
+    /// what this entry recorded, or is gone (or, at the entry after the last, a record that
+    /// no entry accounts for).
+    RecordChanged,
 }
 
 /// The chain head of an audit log: where a copy's log ends.

@@ -68,6 +68,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../sql/0005_case_progress.sql"),
         followup: None,
     },
+    Migration {
+        version: 6,
+        name: "0006_evidence",
+        sql: include_str!("../sql/0006_evidence.sql"),
+        followup: None,
+    },
 ];
 
 /// The schema version this code writes: the number of the last migration.

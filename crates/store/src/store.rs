@@ -145,6 +145,14 @@ impl Store {
         closed
     }
 
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
     /// The path of the case file.
     pub fn path(&self) -> &Path {
         &self.path
@@ -856,11 +864,6 @@ impl Store {
 
     pub(crate) fn salt(&self) -> &[u8; SALT_LEN] {
         &self.salt
-    }
-
-    #[cfg(test)]
-    pub(crate) fn conn(&self) -> &Connection {
-        &self.conn
     }
 }
 

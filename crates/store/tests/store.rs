@@ -10,6 +10,7 @@ mod store {
     mod backup;
     mod damage;
     mod datadir;
+    mod evidence;
     mod kill;
     mod list;
     mod migrations;
