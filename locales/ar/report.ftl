@@ -192,3 +192,57 @@ bundle-finding-audit-head = رأس السلسلة في البيان لا يتف�
 #   $part (String) - the part's name
 #   $item (String) - the case, fact, step or note id that disagrees
 bundle-finding-disagrees = في الجزء «{ $part }»، لا يطابق «{ $item }» ما سجّله سجل التدقيق.
+
+## The element matrix and the evidence register.
+
+report-elements = أركان الجريمة
+report-elements-intro = كل ركن من أركان كل جريمة تتصل بالقضية، وهل يلزم إثباته فيها، وتقدير المنتسب له، وما يسنده. والثغرة ركنٌ مطلوب لم يُربط به شيء بعد.
+report-element = الركن
+report-element-state = التقدير
+report-element-support = ما يسنده
+report-element-required = (مطلوب)
+report-element-optional = (غير مطلوب)
+report-element-gap = ثغرة: لا شيء يسند هذا الركن المطلوب بعد.
+report-element-nothing = لم يُربط به شيء.
+# Variables:
+#   $number (String) - the exhibit's number, in the chosen digits
+report-support-exhibit = الدليل المادي { $number }
+# Variables:
+#   $count (Number) - how many required elements have no support
+#   $shown (String) - the same number, in the chosen digits
+report-element-gaps = { PLURAL($count) ->
+        [zero] لا يوجد ركن مطلوب بلا سند.
+        [one] ركن مطلوب واحد بلا سند بعد.
+        [two] ركنان مطلوبان بلا سند بعد.
+        [few] { $shown } أركان مطلوبة بلا سند بعد.
+        [many] { $shown } ركنًا مطلوبًا بلا سند بعد.
+       *[other] { $shown } ركن مطلوب بلا سند بعد.
+    }
+report-evidence = سجل الأدلة المادية وتسلسل الحيازة
+report-evidence-none = لم يُسجَّل أي دليل مادي في هذه القضية.
+report-evidence-none-given = لا يوجد
+# Variables:
+#   $number (String) - the exhibit's number, in the chosen digits
+report-exhibit = الدليل المادي { $number }
+report-seized-at = تاريخ الضبط
+report-seized-where = مكان الضبط
+report-seized-by = القائم بالضبط
+report-authorisation = الإذن القضائي
+report-seal = الختم
+report-custody = تسلسل الحيازة
+report-custody-none = لم يُسجَّل أي قيد حيازة لهذا الدليل المادي.
+report-custody-event = الإجراء
+report-custody-at = الوقت
+report-custody-from = من
+report-custody-to = إلى
+report-custody-purpose = الغرض
+report-custody-seal = الختم
+report-custody-seal-intact = سليم
+report-custody-seal-broken = مكسور
+# Variables:
+#   $seq (String) - the number of the entry corrected, in the chosen digits
+report-custody-corrects = يصحّح القيد { $seq }
+report-file = ملف مرفق
+# Variables:
+#   $size (Number) - the file's size in bytes
+report-file-size = { $size } بايت

@@ -188,3 +188,54 @@ bundle-finding-audit-head = The chain head in the manifest does not agree with t
 #   $part (String) - the part's name
 #   $item (String) - the case, fact, step or note id that disagrees
 bundle-finding-disagrees = In the part “{ $part }”, “{ $item }” does not match what the audit log recorded.
+
+## The element matrix and the evidence register.
+
+report-elements = Offence elements
+report-elements-intro = Each element of each offence that concerns the case, whether this case must prove it, the officer's assessment, and what supports it. A gap is a required element with nothing linked to it yet.
+report-element = Element
+report-element-state = Assessment
+report-element-support = Supported by
+report-element-required = (required)
+report-element-optional = (not required)
+report-element-gap = Gap: nothing supports this required element yet.
+report-element-nothing = Nothing linked.
+# Variables:
+#   $number (String) - the exhibit's number, in the chosen digits
+report-support-exhibit = Exhibit { $number }
+# Variables:
+#   $count (Number) - how many required elements have no support
+#   $shown (String) - the same number, in the chosen digits
+report-element-gaps = { $count ->
+        [0] No required element is without support.
+        [one] One required element has no support yet.
+       *[other] { $shown } required elements have no support yet.
+    }
+report-evidence = Evidence register and chain of custody
+report-evidence-none = No exhibit has been registered in this case.
+report-evidence-none-given = none
+# Variables:
+#   $number (String) - the exhibit's number, in the chosen digits
+report-exhibit = Exhibit { $number }
+report-seized-at = Seized
+report-seized-where = Where
+report-seized-by = By
+report-authorisation = Judicial authorisation
+report-seal = Seal
+report-custody = Chain of custody
+report-custody-none = No custody entry is recorded for this exhibit.
+report-custody-event = Event
+report-custody-at = When
+report-custody-from = From
+report-custody-to = To
+report-custody-purpose = Purpose
+report-custody-seal = Seal
+report-custody-seal-intact = intact
+report-custody-seal-broken = BROKEN
+# Variables:
+#   $seq (String) - the number of the entry corrected, in the chosen digits
+report-custody-corrects = corrects entry { $seq }
+report-file = Attached file
+# Variables:
+#   $size (Number) - the file's size in bytes
+report-file-size = { $size } bytes

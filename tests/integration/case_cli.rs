@@ -83,7 +83,7 @@ fn message(id: &str, args: &[(&str, Arg<'_>)]) -> [String; 2] {
 }
 
 /// Asserts that `text` holds the message `id` in one of the languages.
-fn assert_says(text: &str, id: &str, args: &[(&str, Arg<'_>)]) {
+pub(crate) fn assert_says(text: &str, id: &str, args: &[(&str, Arg<'_>)]) {
     let [en, ar] = message(id, args);
     assert!(
         text.contains(&en) || text.contains(&ar),

@@ -4,6 +4,7 @@ mod case_cli;
 mod case_layer;
 mod cli;
 mod contrast;
+mod evidence;
 mod fixtures;
 mod hostile;
 mod l10n;

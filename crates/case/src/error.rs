@@ -32,6 +32,9 @@ pub enum CaseError {
     /// "Done" and "pending" take no reason.
     #[error("this state takes no reason")]
     ReasonNotAllowed,
+    /// An offence element the SOP does not declare.
+    #[error("the SOP declares no element {0}")]
+    UnknownElement(String),
 }
 
 impl CaseError {
@@ -46,6 +49,7 @@ impl CaseError {
             CaseError::UnknownStep(_) => "unknown-step",
             CaseError::ReasonRequired => "reason-required",
             CaseError::ReasonNotAllowed => "reason-not-allowed",
+            CaseError::UnknownElement(_) => "unknown-element",
         }
     }
 }

@@ -9,7 +9,9 @@
 //! callers hand it the store, the SOP, a localizer and the time.
 
 mod detail;
+mod elements;
 mod error;
+mod evidence;
 mod export;
 mod facts;
 mod history;
@@ -20,7 +22,14 @@ mod steps;
 mod view;
 
 pub use detail::{CaseDetail, DetailStep, detail};
+pub use elements::{
+    ElementRow, GatherStep, Matrix, OffenceRows, Support, link, matrix, offences_for, set_element,
+};
 pub use error::CaseError;
+pub use evidence::{
+    CustodyView, ExhibitView, FileCheckView, FileView, Register, add_custody, add_exhibit, attach,
+    check_file, exhibit, register,
+};
 pub use export::{Export, Format, export, record_export};
 pub use facts::{FactChange, FactInput, StepRef, check_facts, facts_of, set_facts};
 pub use history::{HistoryEntry, HistoryView, entity_words, history};

@@ -13,6 +13,7 @@
 
 mod audit;
 mod backup;
+mod evidence;
 mod notes;
 mod passphrase;
 
@@ -61,6 +62,20 @@ pub(crate) enum StoreCommand {
     Case(CaseCommand),
     /// Set the state of a step of a case.
     Step(StepArgs),
+    /// Register exhibits, record their chain of custody, attach and check files.
+    #[command(subcommand)]
+    Evidence(evidence::EvidenceCommand),
+    /// Show the offence elements of a case: what supports each, and the gaps.
+    Elements {
+        /// The case: its reference, or its internal id.
+        case: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark an offence element, or link a note, step or exhibit to it.
+    #[command(subcommand)]
+    Element(evidence::ElementCommand),
     /// Write, edit, delete or list notes, or show a note's revisions.
     #[command(subcommand)]
     Note(notes::NoteCommand),
@@ -236,6 +251,9 @@ pub(crate) fn run(
     run_with(args, content, l10n, out, err, |env| match command {
         StoreCommand::Case(c) => case(c, env),
         StoreCommand::Step(s) => step(s, env),
+        StoreCommand::Evidence(e) => evidence::run(e, env),
+        StoreCommand::Elements { case, json } => evidence::elements(env, &case, json),
+        StoreCommand::Element(e) => evidence::element(e, env),
         StoreCommand::Note(n) => notes::run(n, env),
         StoreCommand::History(h) => audit::history(h, env),
         StoreCommand::Audit(a) => audit::run(a, env),
@@ -576,6 +594,10 @@ pub(crate) fn store_problem(l10n: &Localizer, e: &StoreError) -> Problem {
         StoreError::NotFound { entity, id } => match *entity {
             "case" => input(l10n.get("cli-case-not-found")),
             "note" => input(l10n.format("cli-note-not-found", &[("id", Arg::Str(id))])),
+            "exhibit" => input(l10n.format("cli-evidence-not-found", &[("id", Arg::Str(id))])),
+            "attachment" | "attachment-bytes" => {
+                input(l10n.format("cli-evidence-file-not-found", &[("id", Arg::Str(id))]))
+            }
             _ => input(l10n.format("cli-store-not-found", &[("id", Arg::Str(id))])),
         },
         StoreError::ReasonRequired => input(l10n.get("cli-step-reason-required")),
@@ -637,6 +659,9 @@ pub(crate) fn case_problem(l10n: &Localizer, e: &CaseError) -> Problem {
         }
         CaseError::ReasonRequired => input(l10n.get("cli-step-reason-required")),
         CaseError::ReasonNotAllowed => input(l10n.get("cli-step-reason-not-allowed")),
+        CaseError::UnknownElement(id) => {
+            input(l10n.format("cli-element-unknown", &[("id", Arg::Str(id))]))
+        }
         other => input(l10n.format("cli-store-failed", &[("code", Arg::Str(other.code()))])),
     }
 }

@@ -43,6 +43,11 @@ pub const FILES: &[(Lang, &str, &str)] = &[
         include_str!("../../../locales/ar/validate.ftl"),
     ),
     (
+        Lang::Ar,
+        "evidence.ftl",
+        include_str!("../../../locales/ar/evidence.ftl"),
+    ),
+    (
         Lang::En,
         "cli.ftl",
         include_str!("../../../locales/en/cli.ftl"),
@@ -66,6 +71,11 @@ pub const FILES: &[(Lang, &str, &str)] = &[
         Lang::En,
         "validate.ftl",
         include_str!("../../../locales/en/validate.ftl"),
+    ),
+    (
+        Lang::En,
+        "evidence.ftl",
+        include_str!("../../../locales/en/evidence.ftl"),
     ),
 ];
 

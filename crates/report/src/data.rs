@@ -4,7 +4,8 @@
 //! them into bytes. Nothing here reads a file, a database or the clock.
 
 use dalil_store::{
-    AuditEntry, AuditHead, Case, Fact, NoteId, NoteRevision, StepRecord, Verification,
+    Attachment, AuditEntry, AuditHead, Case, CustodyEntry, ElementLink, ElementMark, Exhibit, Fact,
+    NoteId, NoteRevision, StepRecord, Verification,
 };
 
 /// Everything known about one case, as read from the store.
@@ -18,10 +19,27 @@ pub struct CaseRecord {
     pub steps: Vec<StepRecord>,
     /// Every note the case ever had, deleted ones included, oldest first.
     pub notes: Vec<NoteHistory>,
+    /// The evidence register: each exhibit with its custody record and files.
+    pub exhibits: Vec<ExhibitRecord>,
+    /// The recorded states of the case's offence elements.
+    pub element_marks: Vec<ElementMark>,
+    /// What is linked to each element.
+    pub element_links: Vec<ElementLink>,
     /// The case's audit entries, oldest first, each with the hash of the entry before it.
     pub audit: Vec<AuditLink>,
     /// The state of the store's whole audit chain when the case was read.
     pub chain: ChainState,
+}
+
+/// An exhibit with its chain of custody and attached files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExhibitRecord {
+    /// The exhibit.
+    pub exhibit: Exhibit,
+    /// Its custody record, first entry first.
+    pub custody: Vec<CustodyEntry>,
+    /// The files attached to it.
+    pub files: Vec<Attachment>,
 }
 
 /// A note with its whole history.

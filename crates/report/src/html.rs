@@ -187,6 +187,8 @@ struct Plan<'a> {
     notes_by_step: BTreeMap<&'a str, Vec<&'a NoteHistory>>,
     /// Live notes on the case itself, oldest first.
     case_notes: Vec<&'a NoteHistory>,
+    /// The case's facts as the checklist reads them, the kind among them.
+    facts: Facts,
 }
 
 impl<'a> Plan<'a> {
@@ -245,6 +247,7 @@ impl<'a> Plan<'a> {
             records,
             notes_by_step,
             case_notes,
+            facts,
         }
     }
 }
@@ -294,6 +297,16 @@ impl View<'_> {
                 html: self.facts(),
             },
         ];
+        if !self.sop.offences.is_empty() {
+            out.push(Piece {
+                class: "block section-start",
+                html: self.elements(),
+            });
+        }
+        out.push(Piece {
+            class: "block section-start",
+            html: self.evidence(),
+        });
         for (n, (phase, items)) in self.plan.phases.iter().enumerate() {
             for (i, item) in items.iter().enumerate() {
                 let mut html = String::new();
@@ -642,6 +655,245 @@ impl View<'_> {
             );
         }
         h.push_str("</section>");
+        h
+    }
+
+    /// The element matrix: for each offence that concerns the case, each element, whether it
+    /// is required, its state, what supports it, and the gaps.
+    fn elements(&self) -> String {
+        let mut h = format!(
+            "<h2 class=\"part\">{}</h2><p class=\"intro\">{}</p>",
+            self.label("report-elements"),
+            self.label("report-elements-intro")
+        );
+        let marks: BTreeMap<&str, &dalil_store::ElementMark> = self
+            .record
+            .element_marks
+            .iter()
+            .map(|m| (m.element.as_str(), m))
+            .collect();
+        let notes: BTreeMap<i64, &str> = self
+            .record
+            .notes
+            .iter()
+            .filter_map(|n| n.text().map(|t| (n.id.0, t)))
+            .collect();
+        let mut gaps = 0u64;
+        for offence in &self.sop.offences {
+            if !offence.applies(&self.sop.manifest, &self.plan.facts) {
+                continue;
+            }
+            let _ = write!(
+                h,
+                "<h3 class=\"phase\">{} <span class=\"basis\">({})</span></h3>\
+                 <table class=\"matrix\"><thead><tr><th scope=\"col\">{}</th>\
+                 <th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+                escape(offence.name.get(self.lang)),
+                escape(offence.basis.get(self.lang)),
+                self.label("report-element"),
+                self.label("report-element-state"),
+                self.label("report-element-support"),
+            );
+            for e in &offence.elements {
+                let required = e.is_required(&self.sop.manifest, &self.plan.facts);
+                let mark = marks.get(e.id.as_str());
+                let state = mark.map_or("open", |m| m.state.as_str());
+                let mut support = Vec::new();
+                for link in self
+                    .record
+                    .element_links
+                    .iter()
+                    .filter(|l| l.element == e.id)
+                {
+                    let text = match &link.target {
+                        dalil_store::LinkTarget::Exhibit(n) => self.l10n.format(
+                            "report-support-exhibit",
+                            &[(
+                                "number",
+                                Arg::Str(&number(u64::from(*n), self.l10n.digits())),
+                            )],
+                        ),
+                        dalil_store::LinkTarget::Step(s) => {
+                            self.step_title(s).map_or_else(|| s.clone(), str::to_owned)
+                        }
+                        dalil_store::LinkTarget::Note(n) => match notes.get(n) {
+                            Some(t) => t.lines().next().unwrap_or_default().to_owned(),
+                            None => continue,
+                        },
+                    };
+                    support.push(format!("<li dir=\"auto\">{}</li>", escape(&text)));
+                }
+                let gap = required && support.is_empty();
+                gaps += u64::from(gap);
+                let need = if required {
+                    self.label("report-element-required")
+                } else {
+                    self.label("report-element-optional")
+                };
+                let reason = mark
+                    .and_then(|m| m.reason.as_deref())
+                    .map(|r| format!("<div class=\"user-text\" dir=\"auto\">{}</div>", escape(r)))
+                    .unwrap_or_default();
+                let cell = if support.is_empty() {
+                    format!(
+                        "<p class=\"{}\">{}</p>",
+                        if gap { "gap" } else { "empty" },
+                        if gap {
+                            self.label("report-element-gap")
+                        } else {
+                            self.label("report-element-nothing")
+                        }
+                    )
+                } else {
+                    format!("<ul>{}</ul>", support.concat())
+                };
+                let _ = write!(
+                    h,
+                    "<tr><td><strong>{}</strong> <span class=\"need\">{}</span>\
+                     <div class=\"basis\">{}</div></td><td>{}{}</td><td>{}</td></tr>",
+                    escape(e.name.get(self.lang)),
+                    need,
+                    escape(e.basis.get(self.lang)),
+                    self.label(&format!("evidence-element-state-{state}")),
+                    reason,
+                    cell,
+                );
+            }
+            h.push_str("</tbody></table>");
+        }
+        let shown = number(gaps, self.l10n.digits());
+        let _ = write!(
+            h,
+            "<p class=\"gaps\">{}</p>",
+            escape(&self.l10n.format(
+                "report-element-gaps",
+                &[
+                    ("count", Arg::Num(gaps as f64)),
+                    ("shown", Arg::Str(&shown))
+                ]
+            ))
+        );
+        h
+    }
+
+    /// The evidence register with each exhibit's chain of custody and files.
+    fn evidence(&self) -> String {
+        let mut h = format!("<h2 class=\"part\">{}</h2>", self.label("report-evidence"));
+        if self.record.exhibits.is_empty() {
+            let _ = write!(
+                h,
+                "<p class=\"empty\">{}</p>",
+                self.label("report-evidence-none")
+            );
+            return h;
+        }
+        let digits = self.l10n.digits();
+        for x in &self.record.exhibits {
+            let d = &x.exhibit.details;
+            let none = self.label("report-evidence-none-given");
+            let _ = write!(
+                h,
+                "<section class=\"exhibit\"><h3 class=\"phase\">{} · {}</h3>\
+                 <p class=\"user-text\" dir=\"auto\">{}</p><dl class=\"seizure\">\
+                 <dt>{}</dt><dd dir=\"auto\">{}</dd><dt>{}</dt><dd dir=\"auto\">{}</dd>\
+                 <dt>{}</dt><dd dir=\"auto\">{}</dd><dt>{}</dt><dd dir=\"auto\">{}</dd>\
+                 <dt>{}</dt><dd dir=\"auto\">{}</dd></dl>",
+                escape(&self.l10n.format(
+                    "report-exhibit",
+                    &[(
+                        "number",
+                        Arg::Str(&number(u64::from(x.exhibit.number), digits))
+                    )]
+                )),
+                self.label(&format!("evidence-kind-{}", d.kind.as_str())),
+                escape(&d.description),
+                self.label("report-seized-at"),
+                escape(&d.seized_at),
+                self.label("report-seized-where"),
+                escape(&d.seized_where),
+                self.label("report-seized-by"),
+                escape(&d.seized_by),
+                self.label("report-authorisation"),
+                d.authorisation
+                    .as_deref()
+                    .map_or_else(|| none.clone(), escape),
+                self.label("report-seal"),
+                d.seal.as_deref().map_or_else(|| none.clone(), escape),
+            );
+            let _ = write!(h, "<h4>{}</h4>", self.label("report-custody"));
+            if x.custody.is_empty() {
+                let _ = write!(
+                    h,
+                    "<p class=\"gap\">{}</p>",
+                    self.label("report-custody-none")
+                );
+            } else {
+                let _ = write!(
+                    h,
+                    "<table class=\"custody\"><thead><tr><th scope=\"col\">#</th>\
+                     <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+                     <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+                     </tr></thead><tbody>",
+                    self.label("report-custody-event"),
+                    self.label("report-custody-at"),
+                    self.label("report-custody-from"),
+                    self.label("report-custody-to"),
+                    self.label("report-custody-purpose"),
+                    self.label("report-custody-seal"),
+                );
+                for c in &x.custody {
+                    let mut event =
+                        self.label(&format!("evidence-event-{}", c.entry.event.as_str()));
+                    if let Some(n) = c.entry.corrects {
+                        let _ = write!(
+                            event,
+                            " ({})",
+                            escape(&self.l10n.format(
+                                "report-custody-corrects",
+                                &[("seq", Arg::Str(&number(u64::from(n), digits)))]
+                            ))
+                        );
+                    }
+                    let seal = if c.entry.seal_intact {
+                        self.label("report-custody-seal-intact")
+                    } else {
+                        format!(
+                            "<strong>{}</strong>",
+                            self.label("report-custody-seal-broken")
+                        )
+                    };
+                    let _ = write!(
+                        h,
+                        "<tr><td>{}</td><td>{}</td><td dir=\"auto\">{}</td><td dir=\"auto\">{}</td>\
+                         <td dir=\"auto\">{}</td><td dir=\"auto\">{}</td><td>{}</td></tr>",
+                        number(u64::from(c.seq), digits),
+                        event,
+                        escape(c.entry.at.as_deref().unwrap_or_default()),
+                        escape(&c.entry.from),
+                        escape(&c.entry.to),
+                        escape(&c.entry.purpose),
+                        seal,
+                    );
+                }
+                h.push_str("</tbody></table>");
+            }
+            for f in &x.files {
+                let _ = write!(
+                    h,
+                    "<p class=\"file\">{} <bdi dir=\"ltr\">{}</bdi> · {} \
+                     <bdi class=\"iso\" dir=\"ltr\">SHA-256 {}</bdi></p>",
+                    self.label("report-file"),
+                    escape(&f.name),
+                    escape(
+                        &self
+                            .l10n
+                            .format("report-file-size", &[("size", Arg::Num(f.size as f64))])
+                    ),
+                    dalil_store::hex(&f.sha256),
+                );
+            }
+            h.push_str("</section>");
+        }
         h
     }
 

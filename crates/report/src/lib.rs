@@ -23,7 +23,7 @@ pub mod timefmt;
 pub mod verify;
 
 pub use bundle::{Manifest, Parts, write_bundle};
-pub use data::{AuditLink, CaseRecord, ChainState, NoteHistory, NoteSubject};
+pub use data::{AuditLink, CaseRecord, ChainState, ExhibitRecord, NoteHistory, NoteSubject};
 pub use html::render_html;
 pub use read::read_case;
 pub use verify::{Finding, Summary, Unreadable, Verdict, verify_bundle};

@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 
 use dalil_store::{CaseId, NoteId, Store, StoreError};
 
-use crate::{AuditLink, CaseRecord, ChainState, NoteHistory, NoteSubject};
+use crate::{AuditLink, CaseRecord, ChainState, ExhibitRecord, NoteHistory, NoteSubject};
 
 /// Reads everything the report and the bundle need about one case.
 pub fn read_case(store: &Store, id: CaseId) -> Result<CaseRecord, StoreError> {
@@ -68,11 +68,24 @@ pub fn read_case(store: &Store, id: CaseId) -> Result<CaseRecord, StoreError> {
         });
     }
 
+    let mut exhibits = Vec::new();
+    for exhibit in store.exhibits(id)? {
+        let number = exhibit.number;
+        exhibits.push(ExhibitRecord {
+            exhibit,
+            custody: store.custody(id, number)?,
+            files: store.attachments(id, number)?,
+        });
+    }
+
     Ok(CaseRecord {
         case,
         facts,
         steps,
         notes,
+        exhibits,
+        element_marks: store.element_marks(id)?,
+        element_links: store.element_links(id)?,
         audit,
         chain: ChainState {
             head: store.audit_head()?,
