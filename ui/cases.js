@@ -3,6 +3,8 @@
 // them and is what the rest of the page imports.
 
 import { showCase } from './cases/case.js';
+import { showElements } from './cases/elements.js';
+import { showEvidence } from './cases/evidence.js';
 import { ctx, setContext, walk } from './cases/common.js';
 import { onCreate, onSaveFacts, showFacts, showWizard } from './cases/facts.js';
 import { showHistory } from './cases/history.js';
@@ -16,6 +18,10 @@ export async function route(hash) {
   if (m) return showCase(Number(m[1])), true;
   m = hash.match(/^#\/case\/(\d+)\/facts$/);
   if (m) return showFacts(Number(m[1])), true;
+  m = hash.match(/^#\/case\/(\d+)\/elements$/);
+  if (m) return showElements(Number(m[1])), true;
+  m = hash.match(/^#\/case\/(\d+)\/evidence$/);
+  if (m) return showEvidence(Number(m[1])), true;
   m = hash.match(/^#\/case\/(\d+)\/history$/);
   if (m) return showHistory(Number(m[1])), true;
   m = hash.match(/^#\/case\/(\d+)\/step\/([a-z0-9-]+)$/);

@@ -5,16 +5,22 @@
 const invoke = (cmd, args) => window.__TAURI_INTERNALS__.invoke(cmd, args);
 
 export const caseClose = (args) => invoke('case_close', args);
+export const caseElements = (args) => invoke('case_elements', args);
 export const caseCreate = (args) => invoke('case_create', args);
 export const caseExport = (args) => invoke('case_export', args);
 export const caseHistory = (args) => invoke('case_history', args);
 export const caseQuestions = (args) => invoke('case_questions', args);
+export const caseRegister = (args) => invoke('case_register', args);
 export const caseReopen = (args) => invoke('case_reopen', args);
 export const caseSetFacts = (args) => invoke('case_set_facts', args);
 export const caseStepState = (args) => invoke('case_step_state', args);
 export const caseView = (args) => invoke('case_view', args);
 export const casesList = (args) => invoke('cases_list', args);
+export const custodyAdd = (args) => invoke('custody_add', args);
 export const draftSave = (args) => invoke('draft_save', args);
+export const elementLink = (args) => invoke('element_link', args);
+export const elementSet = (args) => invoke('element_set', args);
+export const exhibitAdd = (args) => invoke('exhibit_add', args);
 export const noteCommit = (args) => invoke('note_commit', args);
 export const noteRevisions = (args) => invoke('note_revisions', args);
 export const settingsGet = (args) => invoke('settings_get', args);

@@ -259,3 +259,154 @@ pub async fn case_reopen(app: AppHandle, id: i64) -> Result<(), IpcError> {
     })
     .await
 }
+
+/// The element matrix of a case.
+#[tauri::command]
+pub async fn case_elements(
+    app: AppHandle,
+    id: i64,
+    lang_code: String,
+) -> Result<dalil_case::Matrix, IpcError> {
+    let lang = lang(&lang_code)?;
+    off_main(app, move |state| {
+        let sop = state.content.sop();
+        state
+            .vault
+            .with_case(|store| dalil_case::matrix(store, sop, lang, CaseId(id)))
+    })
+    .await
+}
+
+/// Marks an element open, supported or contested.
+#[tauri::command]
+pub async fn element_set(
+    app: AppHandle,
+    id: i64,
+    element: String,
+    value: String,
+    reason: Option<String>,
+) -> Result<(), IpcError> {
+    let value = dalil_store::ElementState::parse(&value).ok_or(INVALID)?;
+    off_main(app, move |state| {
+        let sop = state.content.sop();
+        state.vault.with_case(|store| {
+            dalil_case::set_element(store, sop, CaseId(id), &element, value, reason.as_deref())
+        })
+    })
+    .await
+}
+
+/// Links a note, step or exhibit to an element (`link` true), or removes the link.
+#[tauri::command]
+pub async fn element_link(
+    app: AppHandle,
+    id: i64,
+    element: String,
+    kind: String,
+    target: String,
+    link: bool,
+) -> Result<bool, IpcError> {
+    let target = match kind.as_str() {
+        "note" => dalil_store::LinkTarget::Note(target.parse().map_err(|_| INVALID)?),
+        "exhibit" => dalil_store::LinkTarget::Exhibit(target.parse().map_err(|_| INVALID)?),
+        "step" => dalil_store::LinkTarget::Step(target),
+        _ => return Err(INVALID),
+    };
+    off_main(app, move |state| {
+        let sop = state.content.sop();
+        state
+            .vault
+            .with_case(|store| dalil_case::link(store, sop, CaseId(id), &element, &target, link))
+    })
+    .await
+}
+
+/// The evidence register of a case.
+#[tauri::command]
+pub async fn case_register(
+    app: AppHandle,
+    id: i64,
+    lang_code: String,
+) -> Result<dalil_case::Register, IpcError> {
+    let lang = lang(&lang_code)?;
+    off_main(app, move |state| {
+        let sop = state.content.sop();
+        state
+            .vault
+            .with_case(|store| dalil_case::register(store, sop, lang, CaseId(id)))
+    })
+    .await
+}
+
+/// An exhibit as the page sends it.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExhibitInput {
+    description: String,
+    kind: String,
+    seized_at: String,
+    seized_where: String,
+    seized_by: String,
+    authorisation: Option<String>,
+    seal: Option<String>,
+    elements: Vec<String>,
+}
+
+/// Registers an exhibit; returns its number.
+#[tauri::command]
+pub async fn exhibit_add(app: AppHandle, id: i64, input: ExhibitInput) -> Result<u32, IpcError> {
+    let new = dalil_store::NewExhibit {
+        description: input.description,
+        kind: dalil_store::ExhibitKind::parse(&input.kind).ok_or(INVALID)?,
+        seized_at: input.seized_at,
+        seized_where: input.seized_where,
+        seized_by: input.seized_by,
+        authorisation: input.authorisation,
+        seal: input.seal,
+    };
+    off_main(app, move |state| {
+        let sop = state.content.sop();
+        state.vault.with_case(|store| {
+            dalil_case::add_exhibit(store, sop, CaseId(id), &new, &input.elements)
+        })
+    })
+    .await
+}
+
+/// A custody entry as the page sends it.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustodyInput {
+    event: String,
+    at: Option<String>,
+    from: String,
+    to: String,
+    purpose: String,
+    seal_intact: bool,
+    corrects: Option<u32>,
+}
+
+/// Appends a custody entry to an exhibit; returns its number.
+#[tauri::command]
+pub async fn custody_add(
+    app: AppHandle,
+    id: i64,
+    number: u32,
+    input: CustodyInput,
+) -> Result<u32, IpcError> {
+    let entry = dalil_store::NewCustody {
+        event: dalil_store::CustodyEvent::parse(&input.event).ok_or(INVALID)?,
+        at: input.at,
+        from: input.from,
+        to: input.to,
+        purpose: input.purpose,
+        seal_intact: input.seal_intact,
+        corrects: input.corrects,
+    };
+    off_main(app, move |state| {
+        state
+            .vault
+            .with_case(|store| dalil_case::add_custody(store, CaseId(id), number, &entry))
+    })
+    .await
+}

@@ -273,6 +273,12 @@ fn main() {
             cases::case_history,
             cases::case_close,
             cases::case_reopen,
+            cases::case_elements,
+            cases::element_set,
+            cases::element_link,
+            cases::case_register,
+            cases::exhibit_add,
+            cases::custody_add,
             export::case_export
         ])
         .run(tauri::generate_context!());

@@ -18,8 +18,10 @@ use driver::Session;
 const SIZES: [(u32, u32); 2] = [(1280, 800), (1024, 640)];
 
 /// A screen: its name, the content view to set, and the address to open.
-const SCREENS: [(&str, &str, &str); 15] = [
+const SCREENS: [(&str, &str, &str); 17] = [
     ("cases", "", "#/cases"),
+    ("elements", "", "#/case/1/elements"),
+    ("evidence", "", "#/case/1/evidence"),
     ("new-case", "", "#/new-case"),
     ("case", "", "#/case/1"),
     ("walk-through", "", "#/case/1/step/child-guardian"),
@@ -46,7 +48,7 @@ fn fictional_case(app: &Session) {
            await i('case_step_state', {id, step: 'intake-assess-danger', value: 'done', reason: null});\
            await i('case_step_state', {id, step: 'intake-safety-questions', value: 'blocked', reason: 'الشخص يتلقى العلاج الآن'});\
            await i('note_commit', {id, step: 'child-guardian', note: null, text: 'أُبلغت دائرة رعاية الأحداث في الساعة 02:10. الشاهد (أ) حاضر.'});\
-           await i('case_create', {reference: 'SOM-2026-0007', title: 'Border crossing, vehicle', facts: {kind: 'smuggling'}});\
+           await i('exhibit_add', {id, input: {description: 'دفتر ديون العمال، غلاف أزرق، 48 صفحة', kind: 'ledger', seizedAt: '2026-11-30 14:10', seizedWhere: 'مكتب المطعم، الطابق الأول', seizedBy: 'محقق، الوحدة 4', authorisation: 'ق.ت/2026/881', seal: 'S-00417', elements: ['tip-means']}});           await i('custody_add', {id, number: 1, input: {event: 'handover', at: '2026-11-30 16:00', from: 'محقق، الوحدة 4', to: 'أمين المضبوطات', purpose: 'الحفظ في غرفة المضبوطات', sealIntact: true, corrects: null}});           await i('custody_add', {id, number: 1, input: {event: 'to-lab', at: '2026-12-01 09:30', from: 'أمين المضبوطات', to: 'مختبر الأدلة الجنائية', purpose: 'فحص الخط', sealIntact: true, corrects: null}});           await i('element_set', {id, element: 'tip-means', value: 'supported', reason: 'الدفتر يثبت الدين المفروض على العمال'});           await i('case_create', {reference: 'SOM-2026-0007', title: 'Border crossing, vehicle', facts: {kind: 'smuggling'}});\
            return id;\
          })();",
     );

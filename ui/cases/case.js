@@ -2,6 +2,7 @@
 
 import * as ipc from '../ipc.js';
 import { bdi, ctx, date, el, kindName, progress, stateName, walk } from '../cases/common.js';
+import { caseTabs } from './tabs.js';
 
 function rowItem(id, row) {
   const li = el('li', { class: `row state-${row.state}`, 'data-step': row.step });
@@ -73,7 +74,7 @@ export async function showCase(id) {
       el('p', { class: 'status', text: ctx.t(`${key}-hint`) }),
       el('ol', {}, ...rows.map((r) => rowItem(id, r)))));
   }
-  root.replaceChildren(header, actions, closeBox, exportBox, phases);
+  root.replaceChildren(caseTabs(id, 'case-tab-checklist'), header, actions, closeBox, exportBox, phases);
 }
 
 // The export: the report in a chosen language, or the bundle. The shell opens the save
