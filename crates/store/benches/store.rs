@@ -577,6 +577,113 @@ fn case_list(path: &Path, store: &mut Store, sop: &Sop) -> Result<(), Box<dyn Er
     Ok(())
 }
 
+/// The peak resident memory of this process so far, in KiB (Linux's VmHWM).
+fn peak_rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Attaching a big file (1 GiB unless `DALIL_BENCH_ATTACH_MB` says otherwise), against
+/// `sha256sum` of the same file in the same run: digest only, then with its bytes stored in
+/// the encrypted file. Run first, in a fresh process, so that the peak memory is its own.
+fn attach(dir: &Path) -> Result<(), Box<dyn Error>> {
+    use std::io::Write as _;
+    let mb: u64 = std::env::var("DALIL_BENCH_ATTACH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1024);
+    let file = dir.join("big.bin");
+    {
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&file)?);
+        let mut block = vec![0u8; 1 << 20];
+        for i in 0..mb {
+            for (j, b) in block.iter_mut().enumerate() {
+                *b = (i as usize).wrapping_mul(31).wrapping_add(j) as u8;
+            }
+            f.write_all(&block)?;
+        }
+        f.flush()?;
+    }
+    // Warm the page cache for both, so that neither pays for the first read.
+    let _ = std::process::Command::new("sha256sum").arg(&file).output()?;
+    let rss_before = peak_rss_kib();
+    let path = dir.join("attach.db");
+    let mut store = Store::create(&path, &Passphrase::from(PASS))?;
+    let case = store.create_case(&NewCase {
+        reference: "BENCH-ATTACH".into(),
+        title: "t".into(),
+        kind: CaseKind::Undetermined,
+        edition: dalil_store::Edition::new("bench", "1"),
+    })?;
+    store.batch(|b| {
+        b.add_exhibit(
+            case,
+            &dalil_store::NewExhibit {
+                description: "image".into(),
+                kind: dalil_store::ExhibitKind::DigitalImage,
+                seized_at: "now".into(),
+                seized_where: "here".into(),
+                seized_by: "bench".into(),
+                authorisation: None,
+                seal: None,
+            },
+        )
+    })?;
+    let mut rows = Vec::new();
+    for round in 0..2 {
+        let t = Instant::now();
+        let out = std::process::Command::new("sha256sum").arg(&file).output()?;
+        let baseline = t.elapsed();
+        let expected = String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let t = Instant::now();
+        let a = store.attach(case, 1, "big.bin", &mut std::fs::File::open(&file)?, false)?;
+        let digest_only = t.elapsed();
+        assert_eq!(dalil_store::hex(&a.sha256), expected, "the digests differ");
+        rows.push((round, baseline, digest_only));
+    }
+    let t = Instant::now();
+    store.attach(case, 1, "big.bin", &mut std::fs::File::open(&file)?, true)?;
+    let stored = t.elapsed();
+    let t = Instant::now();
+    let out = std::process::Command::new("sha256sum").arg(&file).output()?;
+    assert!(out.status.success());
+    let baseline = t.elapsed();
+    store.lock()?;
+    let peak = peak_rss_kib();
+    for (round, baseline, digest_only) in rows {
+        println!(
+            "| attach {mb} MiB, digest only, round {round} | {:.2} s ({:.2}×) | sha256sum of the same file: {:.2} s |",
+            digest_only.as_secs_f64(),
+            digest_only.as_secs_f64() / baseline.as_secs_f64(),
+            baseline.as_secs_f64()
+        );
+    }
+    println!(
+        "| attach {mb} MiB, bytes stored encrypted | {:.2} s ({:.2}×) | sha256sum of the same file: {:.2} s |",
+        stored.as_secs_f64(),
+        stored.as_secs_f64() / baseline.as_secs_f64(),
+        baseline.as_secs_f64()
+    );
+    println!(
+        "| peak memory while attaching | {:.1} MiB | VmHWM {:.1} MiB before the store opened, {:.1} MiB after |",
+        peak.saturating_sub(rss_before) as f64 / 1024.0,
+        rss_before as f64 / 1024.0,
+        peak as f64 / 1024.0
+    );
+    std::fs::remove_file(&file)?;
+    Ok(())
+}
+
 fn main() -> Result<(), Box<dyn Error>> {
     // `cargo bench` passes `--bench`; nothing else is taken.
     let dir = tempfile::Builder::new()
@@ -584,6 +691,10 @@ fn main() -> Result<(), Box<dyn Error>> {
         .tempdir()?;
     println!("| measure | value | notes |");
     println!("|---|---:|---|");
+    attach(dir.path())?;
+    if std::env::var("DALIL_BENCH_ONLY").as_deref() == Ok("attach") {
+        return Ok(());
+    }
     saves(dir.path())?;
     unlock(&dir.path().join("saves.db"), "unlock (small store)")?;
     // `DALIL_BENCH_ONLY=saves` stops here, for a quick look at the save figures.
