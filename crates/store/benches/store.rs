@@ -611,7 +611,9 @@ fn attach(dir: &Path) -> Result<(), Box<dyn Error>> {
         f.flush()?;
     }
     // Warm the page cache for both, so that neither pays for the first read.
-    let _ = std::process::Command::new("sha256sum").arg(&file).output()?;
+    let _ = std::process::Command::new("sha256sum")
+        .arg(&file)
+        .output()?;
     let rss_before = peak_rss_kib();
     let path = dir.join("attach.db");
     let mut store = Store::create(&path, &Passphrase::from(PASS))?;
@@ -638,7 +640,9 @@ fn attach(dir: &Path) -> Result<(), Box<dyn Error>> {
     let mut rows = Vec::new();
     for round in 0..2 {
         let t = Instant::now();
-        let out = std::process::Command::new("sha256sum").arg(&file).output()?;
+        let out = std::process::Command::new("sha256sum")
+            .arg(&file)
+            .output()?;
         let baseline = t.elapsed();
         let expected = String::from_utf8_lossy(&out.stdout)
             .split_whitespace()
@@ -655,7 +659,9 @@ fn attach(dir: &Path) -> Result<(), Box<dyn Error>> {
     store.attach(case, 1, "big.bin", &mut std::fs::File::open(&file)?, true)?;
     let stored = t.elapsed();
     let t = Instant::now();
-    let out = std::process::Command::new("sha256sum").arg(&file).output()?;
+    let out = std::process::Command::new("sha256sum")
+        .arg(&file)
+        .output()?;
     assert!(out.status.success());
     let baseline = t.elapsed();
     store.lock()?;
