@@ -59,7 +59,7 @@ function exhibitBlock(id, x) {
       rows)
     : el('p', { class: 'gap-label', text: ctx.t('custody-none') });
   const block = el('section', { class: 'exhibit', 'data-exhibit': String(x.number) },
-    el('h3', {}, `${ctx.t('exhibit-number')} ${num(x.number)} · ${ctx.t(`exhibit-kind-${x.kind}`)}`),
+    el('h3', {}, `${ctx.t('exhibit-number')} ${num(x.number)} | ${ctx.t(`exhibit-kind-${x.kind}`)}`),
     el('p', { class: 'exhibit-description', text: x.description, dir: 'auto' }),
     el('dl', { class: 'seizure' },
       el('dt', { text: ctx.t('exhibit-seized-at') }), el('dd', {}, el('bdi', { text: x.seizedAt })),
@@ -75,7 +75,7 @@ function exhibitBlock(id, x) {
   }
   for (const f of x.files) {
     block.append(el('p', { class: 'file' }, `${ctx.t('exhibit-file')} `, el('bdi', { dir: 'ltr', text: f.name }),
-      ' · ', el('bdi', { dir: 'ltr', class: 'iso', text: `SHA-256 ${f.sha256}` })));
+      ' | ', el('bdi', { dir: 'ltr', class: 'iso', text: `SHA-256 ${f.sha256}` })));
   }
   block.append(custodyForm(id, x));
   return block;

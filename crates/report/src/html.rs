@@ -793,7 +793,7 @@ impl View<'_> {
             let none = self.label("report-evidence-none-given");
             let _ = write!(
                 h,
-                "<section class=\"exhibit\"><h3 class=\"phase\">{} · {}</h3>\
+                "<section class=\"exhibit\"><h3 class=\"phase\">{} | {}</h3>\
                  <p class=\"user-text\" dir=\"auto\">{}</p><dl class=\"seizure\">\
                  <dt>{}</dt><dd dir=\"auto\">{}</dd><dt>{}</dt><dd dir=\"auto\">{}</dd>\
                  <dt>{}</dt><dd dir=\"auto\">{}</dd><dt>{}</dt><dd dir=\"auto\">{}</dd>\
@@ -880,7 +880,7 @@ impl View<'_> {
             for f in &x.files {
                 let _ = write!(
                     h,
-                    "<p class=\"file\">{} <bdi dir=\"ltr\">{}</bdi> · {} \
+                    "<p class=\"file\">{} <bdi dir=\"ltr\">{}</bdi> | {} \
                      <bdi class=\"iso\" dir=\"ltr\">SHA-256 {}</bdi></p>",
                     self.label("report-file"),
                     escape(&f.name),
