@@ -158,3 +158,12 @@ cli-element-unknown = لا يعرّف الدليل الإجرائي ركنًا �
 # Variables:
 #   $target (String) - what was given
 cli-element-bad-target = ‏`{ $target }` ليس ملاحظة ولا خطوة ولا دليلًا ماديًا: اكتب note:12 أو step:STEP-ID أو exhibit:3.
+
+## The history's words for the register's and the elements' audit entries.
+
+audit-action-exhibit-add = سُجّل دليل مادي
+audit-action-custody-add = سُجّل قيد حيازة
+audit-action-attachment-add = أُرفق ملف
+audit-action-element-set = قُدّر ركن
+audit-action-element-link = رُبط سند بركن
+audit-action-element-unlink = أُزيل سند من ركن

@@ -155,3 +155,12 @@ cli-element-unknown = The SOP declares no element { $id }; `dalil elements CASE`
 # Variables:
 #   $target (String) - what was given
 cli-element-bad-target = `{ $target }` is not a note, step or exhibit: write note:12, step:STEP-ID or exhibit:3.
+
+## The history's words for the register's and the elements' audit entries.
+
+audit-action-exhibit-add = exhibit registered
+audit-action-custody-add = custody entry recorded
+audit-action-attachment-add = file attached
+audit-action-element-set = element assessed
+audit-action-element-link = support linked to an element
+audit-action-element-unlink = support removed from an element
