@@ -2,7 +2,8 @@
 //!
 //! Chapter text is data, never code. Whatever the markdown holds, the output goes through
 //! ammonia with an allow-list that has no `<script>`, no event handlers, no `<iframe>`,
-//! `<object>`, `<embed>` or `<img>`, and no absolute URL of any scheme.
+//! `<object>`, `<embed>` or `<img>`, and no link out of the app: no absolute URL of any
+//! scheme, and of relative URLs only `#…` places in the app.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
