@@ -101,3 +101,4 @@ for c in "${checks[@]}"; do
   esac
   echo "external-checks: $c passed ($((SECONDS - start)) s)"
 done
+echo "external-checks: all passed in $SECONDS s"
