@@ -27,6 +27,9 @@ cargo fuzz --version >/dev/null 2>&1 || {
   exit 1
 }
 
+# The fuzz crate is outside the workspace, so `cargo fmt --all` does not see it.
+cargo fmt --manifest-path fuzz/Cargo.toml --check
+
 seeds="$target_dir/fuzz-seeds"
 rm -rf "$seeds"
 mkdir -p "$seeds"/{content_load,condition,render,search_query,bundle_verify}
