@@ -127,7 +127,7 @@ pub fn check_html(html: &str) -> Result<(), String> {
 
 fn check_attribute(tag: &str, attr: &str, value: &str) -> Result<(), String> {
     let allowed = GENERIC_ATTRIBUTES.contains(&attr)
-        || (attr.starts_with("data-") && attr.len() > 5)
+        || attr.starts_with("data-")
         || (tag == "a" && attr == "href")
         || (matches!(tag, "th" | "td") && attr == "align");
     if !allowed || attr.starts_with("on") {
