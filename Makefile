@@ -27,3 +27,5 @@ test: deps
 	cargo build --workspace
 	cargo test --workspace
 	$(TARGET_DIR)/debug/dalil validate sop-content
+	CARGO_TARGET_DIR=$(TARGET_DIR) scripts/external-checks.sh
+	CARGO_TARGET_DIR=$(abspath $(TARGET_DIR)) scripts/fuzz.sh

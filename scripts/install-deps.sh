@@ -42,3 +42,54 @@ if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-d
   echo "dalil: installing tauri-driver"
   cargo install tauri-driver --version '^2' --locked
 fi
+
+# The checks by other people's tools (scripts/external-checks.sh) and the fuzzer
+# (scripts/fuzz.sh). Each is installed once and again only when its pinned list changes, so
+# that `make test` needs no network after this script has run.
+as_root() {
+  if [ "$(id -u)" -ne 0 ]; then sudo "$@"; else "$@"; fi
+}
+apt_install() {
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@"
+}
+# The stamp of a tool folder: the hash of the list it was installed from.
+stamp_matches() { [ -f "$2" ] && [ "$(sha256sum <"$1")" = "$(cat "$2")" ]; }
+write_stamp() { sha256sum <"$1" >"$2"; }
+
+cd "$(dirname "$0")/.."
+
+# Python: an independent SQLCipher 4 client (sqlcipher3-binary) and Mozilla's compare-locales.
+if ! stamp_matches tools/requirements.txt tools/.venv/.installed; then
+  echo "dalil: installing the Python checkers into tools/.venv"
+  command -v python3 >/dev/null 2>&1 || apt_install python3
+  rm -rf tools/.venv
+  if ! python3 -m venv tools/.venv 2>/dev/null; then
+    rm -rf tools/.venv
+    apt_install python3-venv
+    python3 -m venv tools/.venv
+  fi
+  tools/.venv/bin/pip install -q --disable-pip-version-check -r tools/requirements.txt
+  write_stamp tools/requirements.txt tools/.venv/.installed
+fi
+
+# Node.js: markdownlint-cli2, exactly as tools/package-lock.json pins it.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "dalil: installing Node.js and npm"
+  apt_install nodejs npm
+fi
+if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+  echo "dalil: markdownlint-cli2 needs Node.js 20 or newer; this machine has $(node --version)" >&2
+  exit 1
+fi
+if ! stamp_matches tools/package-lock.json tools/node_modules/.installed; then
+  echo "dalil: installing markdownlint-cli2 into tools/node_modules"
+  (cd tools && npm ci --no-audit --no-fund --loglevel=error)
+  write_stamp tools/package-lock.json tools/node_modules/.installed
+fi
+
+# cargo-fuzz drives libFuzzer on stable Rust (scripts/fuzz.sh sets RUSTC_BOOTSTRAP=1).
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  echo "dalil: installing cargo-fuzz"
+  cargo install cargo-fuzz --version '^0.13' --locked
+fi

@@ -95,3 +95,28 @@ fn the_render_command_emits_none_of_it() {
         assert!(out.contains("Close the case"), "{out}");
     }
 }
+
+/// Issue 18, found by the `render` fuzz target: a link written `//host/…` (or `/\host`, or
+/// a path) is not an absolute URL to ammonia, which let it through, yet a browser follows
+/// it to another host. Every link a chapter renders must stay in the app.
+#[test]
+fn network_path_links_render_without_their_address() {
+    let mut files = crate::support::read(&fixtures().join("good"));
+    let body = "+++\nid = \"first\"\ntitle = \"t\"\nphase = \"intake\"\n+++\n\n\
+        See [a](//example.org/x), [b](/\\example.org), [c](other.md), \
+        <a href=\"//example.org\">d</a> and [the second chapter](#second).\n";
+    files.insert("chapters/first/en.md".into(), body.as_bytes().to_vec());
+    let (sop, _) = dalil_content::load(&files);
+    let labels = Localizer::new(Lang::En).render_labels();
+    let Some(rendered) = render_chapter(&sop, "first", Lang::En, &labels) else {
+        panic!("the chapter did not load");
+    };
+    let hrefs: Vec<&str> = rendered
+        .html
+        .split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert_eq!(hrefs, ["#/chapter/second"], "{}", rendered.html);
+    assert!(!rendered.html.contains("example.org"), "{}", rendered.html);
+}

@@ -2,11 +2,14 @@
 //!
 //! Chapter text is data, never code. Whatever the markdown holds, the output goes through
 //! ammonia with an allow-list that has no `<script>`, no event handlers, no `<iframe>`,
-//! `<object>`, `<embed>` or `<img>`, and no absolute URL of any scheme.
+//! `<object>`, `<embed>` or `<img>`, and no link out of the app: no absolute URL of any
+//! scheme, and of relative URLs only `#…` places in the app.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
+use ammonia::UrlRelative;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use crate::condition::Expr;
@@ -424,9 +427,18 @@ pub fn sanitize(html: &str) -> String {
             .collect(),
         )
         .url_schemes(HashSet::new())
+        .url_relative(UrlRelative::Custom(Box::new(in_app_only)))
         .link_rel(None)
         .clean(html)
         .to_string()
+}
+
+/// The relative URLs a chapter may link to: a place in the app (`#/chapter/…`,
+/// `#/glossary/…`), or nothing (a broken cross-reference). Every other relative URL is
+/// dropped: `//host/…` (or `/\host`, which a browser reads the same) goes to another host
+/// over the network, and a path would leave the page.
+fn in_app_only(url: &str) -> Option<Cow<'_, str>> {
+    (url.is_empty() || url.starts_with('#')).then_some(Cow::Borrowed(url))
 }
 
 #[cfg(test)]
@@ -456,6 +468,22 @@ mod tests {
         assert!(
             clean.contains(r##"<a href="#/chapter/a">ok</a>"##),
             "{clean}"
+        );
+    }
+
+    /// Issue 18, found by the `render` fuzz target's check of every link: ammonia dropped
+    /// links with a scheme but let through relative URLs, among them `//host`, which a
+    /// browser resolves to another host over the network.
+    #[test]
+    fn sanitize_drops_network_path_and_other_relative_links() {
+        let hostile = "<a href=\"//example.org/x\">a</a><a href=\"/\\example.org\">b</a>\
+             <a href=\"\t//example.org\">c</a><a href=\"other.md\">d</a><a href=\"/x\">e</a>\
+             <a href=\"#/chapter/a\">ok</a><a class=\"xref broken\" href=\"\">broken</a>";
+        let clean = sanitize(hostile);
+        assert_eq!(
+            clean,
+            "<a>a</a><a>b</a><a>c</a><a>d</a><a>e</a>\
+             <a href=\"#/chapter/a\">ok</a><a class=\"xref broken\" href=\"\">broken</a>"
         );
     }
 }
