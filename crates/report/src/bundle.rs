@@ -10,7 +10,8 @@
 //!   "encryption": "none",
 //!   "manifest_sha256": "<SHA-256 of the manifest's bytes>",
 //!   "manifest": { …, "parts": [ { "name": "case", "sha256": "…", "bytes": 123 }, … ] },
-//!   "parts": { "case": {…}, "facts": […], "steps": […], "notes": […], "audit": {…} }
+//!   "parts": { "case": {…}, "facts": […], "steps": […], "notes": […], "exhibits": […],
+//!              "elements": {…}, "audit": {…} }
 //! }
 //! ```
 //!
@@ -27,13 +28,28 @@ use crate::timefmt::store_text;
 
 /// The `format` of a bundle.
 pub const FORMAT: &str = "dalil-bundle";
-/// The `version` of the format this crate writes and reads.
-pub const VERSION: u64 = 1;
+/// The `version` of the format this crate writes. It reads this one and version 1, which
+/// had no `exhibits` or `elements` part.
+pub const VERSION: u64 = 2;
 /// The `encryption` of a bundle this crate writes: none yet. A later version may encrypt the
 /// parts to the directorate's public key and name the scheme here.
 pub const ENCRYPTION_NONE: &str = "none";
-/// The parts of a version 1 bundle, in the order they are written.
-pub const PART_NAMES: [&str; 5] = ["case", "facts", "steps", "notes", "audit"];
+/// The parts of a version 2 bundle, in the order they are written.
+pub const PART_NAMES: [&str; 7] = [
+    "case", "facts", "steps", "notes", "exhibits", "elements", "audit",
+];
+/// The parts of a version 1 bundle, in the order they were written.
+pub const PART_NAMES_V1: [&str; 5] = ["case", "facts", "steps", "notes", "audit"];
+
+/// The parts a bundle of `version` holds, in order; `None` for a version this crate does not
+/// read.
+pub fn part_names(version: u64) -> Option<&'static [&'static str]> {
+    match version {
+        1 => Some(&PART_NAMES_V1),
+        VERSION => Some(&PART_NAMES),
+        _ => None,
+    }
+}
 
 /// The manifest: what the bundle holds and the checksum of each part.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -168,6 +184,119 @@ pub struct RevisionRow {
     pub created_at: String,
 }
 
+/// One exhibit of the evidence register, with its chain of custody and files, in the
+/// `exhibits` part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExhibitRow {
+    /// Its row id in the store, which its audit entries name.
+    pub id: i64,
+    /// Its number in the case.
+    pub number: u32,
+    /// `document`, `phone`, `ledger`, `transfer-receipt`, `photograph`, `digital-image` or
+    /// `other`.
+    pub kind: String,
+    /// What it is.
+    pub description: String,
+    /// When it was seized, as the officer gave it.
+    pub seized_at: String,
+    /// Where.
+    pub seized_where: String,
+    /// By whom.
+    pub seized_by: String,
+    /// The judicial authorisation's reference.
+    pub authorisation: Option<String>,
+    /// The seal's number.
+    pub seal: Option<String>,
+    /// When it was registered.
+    pub registered_at: String,
+    /// The chain of custody, first entry first.
+    pub custody: Vec<CustodyRow>,
+    /// The files attached to it (their digests; never their bytes).
+    pub files: Vec<FileRow>,
+}
+
+/// One custody entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustodyRow {
+    /// Its number in the exhibit's record.
+    pub seq: u32,
+    /// `handover`, `seal-check`, `to-lab`, `from-lab` or `correction`.
+    pub event: String,
+    /// When it happened, as given.
+    pub at: String,
+    /// From whom.
+    pub from: String,
+    /// To whom.
+    pub to: String,
+    /// Why.
+    pub purpose: String,
+    /// Whether the seal was intact.
+    pub seal_intact: bool,
+    /// The entry a correction corrects.
+    pub corrects: Option<u32>,
+    /// When it was written.
+    pub recorded_at: String,
+}
+
+/// One attached file: its name, size and SHA-256.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileRow {
+    /// The attachment's id, which its audit entry names.
+    pub id: i64,
+    /// The file's name.
+    pub name: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// Its SHA-256, lowercase hex.
+    pub sha256: String,
+    /// Whether its bytes are kept in the officer's case file.
+    pub stored: bool,
+    /// When it was attached.
+    pub attached_at: String,
+}
+
+/// The `elements` part: the officer's assessment of each offence element, and what is linked
+/// to each.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ElementsPart {
+    /// The recorded states; an element not listed is open.
+    pub states: Vec<ElementStateRow>,
+    /// The links.
+    pub links: Vec<ElementLinkRow>,
+}
+
+/// An element's recorded state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ElementStateRow {
+    /// The element id, as the SOP declares it.
+    pub element: String,
+    /// `open`, `supported` or `contested`.
+    pub state: String,
+    /// The reason given.
+    pub reason: Option<String>,
+    /// When it was set.
+    pub updated_at: String,
+}
+
+/// A note, step or exhibit linked to an element.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ElementLinkRow {
+    /// The element id.
+    pub element: String,
+    /// `note`, `step` or `exhibit`.
+    pub kind: String,
+    /// The note id, step id or exhibit number.
+    pub target: String,
+    /// When it was linked.
+    pub linked_at: String,
+}
+
 /// The `audit` part: the case's audit entries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -211,6 +340,10 @@ pub struct Parts {
     pub steps: Vec<StepRow>,
     /// Every note with its revisions.
     pub notes: Vec<NoteRow>,
+    /// The evidence register (empty in a version 1 bundle).
+    pub exhibits: Vec<ExhibitRow>,
+    /// The offence elements (empty in a version 1 bundle).
+    pub elements: ElementsPart,
     /// The case's audit entries.
     pub audit: AuditPart,
 }
@@ -277,6 +410,74 @@ impl Parts {
                     }
                 })
                 .collect(),
+            exhibits: record
+                .exhibits
+                .iter()
+                .map(|x| {
+                    let d = &x.exhibit.details;
+                    ExhibitRow {
+                        id: x.exhibit.id,
+                        number: x.exhibit.number,
+                        kind: d.kind.as_str().to_owned(),
+                        description: d.description.clone(),
+                        seized_at: d.seized_at.clone(),
+                        seized_where: d.seized_where.clone(),
+                        seized_by: d.seized_by.clone(),
+                        authorisation: d.authorisation.clone(),
+                        seal: d.seal.clone(),
+                        registered_at: store_text(x.exhibit.created_at),
+                        custody: x
+                            .custody
+                            .iter()
+                            .map(|c| CustodyRow {
+                                seq: c.seq,
+                                event: c.entry.event.as_str().to_owned(),
+                                at: c.entry.at.clone().unwrap_or_default(),
+                                from: c.entry.from.clone(),
+                                to: c.entry.to.clone(),
+                                purpose: c.entry.purpose.clone(),
+                                seal_intact: c.entry.seal_intact,
+                                corrects: c.entry.corrects,
+                                recorded_at: store_text(c.recorded_at),
+                            })
+                            .collect(),
+                        files: x
+                            .files
+                            .iter()
+                            .map(|f| FileRow {
+                                id: f.id,
+                                name: f.name.clone(),
+                                size: f.size,
+                                sha256: dalil_store::hex(&f.sha256),
+                                stored: f.stored,
+                                attached_at: store_text(f.created_at),
+                            })
+                            .collect(),
+                    }
+                })
+                .collect(),
+            elements: ElementsPart {
+                states: record
+                    .element_marks
+                    .iter()
+                    .map(|m| ElementStateRow {
+                        element: m.element.clone(),
+                        state: m.state.as_str().to_owned(),
+                        reason: m.reason.clone(),
+                        updated_at: store_text(m.updated_at),
+                    })
+                    .collect(),
+                links: record
+                    .element_links
+                    .iter()
+                    .map(|l| ElementLinkRow {
+                        element: l.element.clone(),
+                        kind: l.target.kind().to_owned(),
+                        target: l.target.id_text(),
+                        linked_at: store_text(l.linked_at),
+                    })
+                    .collect(),
+            },
             audit: AuditPart {
                 entries: record
                     .audit
@@ -307,6 +508,8 @@ pub fn write_bundle(record: &CaseRecord, generator: &str, created_at: OffsetDate
         ("facts", part_text(&parts.facts)),
         ("steps", part_text(&parts.steps)),
         ("notes", part_text(&parts.notes)),
+        ("exhibits", part_text(&parts.exhibits)),
+        ("elements", part_text(&parts.elements)),
         ("audit", part_text(&parts.audit)),
     ];
     let manifest = Manifest {

@@ -721,7 +721,10 @@ impl View<'_> {
                             None => continue,
                         },
                     };
-                    support.push(format!("<li dir=\"auto\">{}</li>", escape(&text)));
+                    support.push(format!(
+                        "<li class=\"user-text\" dir=\"auto\">{}</li>",
+                        escape(&text)
+                    ));
                 }
                 let gap = required && support.is_empty();
                 gaps += u64::from(gap);
@@ -795,9 +798,9 @@ impl View<'_> {
                 h,
                 "<section class=\"exhibit\"><h3 class=\"phase\">{} | {}</h3>\
                  <p class=\"user-text\" dir=\"auto\">{}</p><dl class=\"seizure\">\
-                 <dt>{}</dt><dd dir=\"auto\">{}</dd><dt>{}</dt><dd dir=\"auto\">{}</dd>\
-                 <dt>{}</dt><dd dir=\"auto\">{}</dd><dt>{}</dt><dd dir=\"auto\">{}</dd>\
-                 <dt>{}</dt><dd dir=\"auto\">{}</dd></dl>",
+                 <dt>{}</dt><dd class=\"user-text\" dir=\"auto\">{}</dd><dt>{}</dt><dd class=\"user-text\" dir=\"auto\">{}</dd>\
+                 <dt>{}</dt><dd class=\"user-text\" dir=\"auto\">{}</dd><dt>{}</dt><dd class=\"user-text\" dir=\"auto\">{}</dd>\
+                 <dt>{}</dt><dd class=\"user-text\" dir=\"auto\">{}</dd></dl>",
                 escape(&self.l10n.format(
                     "report-exhibit",
                     &[(
@@ -864,8 +867,8 @@ impl View<'_> {
                     };
                     let _ = write!(
                         h,
-                        "<tr><td>{}</td><td>{}</td><td dir=\"auto\">{}</td><td dir=\"auto\">{}</td>\
-                         <td dir=\"auto\">{}</td><td dir=\"auto\">{}</td><td>{}</td></tr>",
+                        "<tr><td>{}</td><td>{}</td><td class=\"user-text\" dir=\"auto\">{}</td><td class=\"user-text\" dir=\"auto\">{}</td>\
+                         <td class=\"user-text\" dir=\"auto\">{}</td><td class=\"user-text\" dir=\"auto\">{}</td><td>{}</td></tr>",
                         number(u64::from(c.seq), digits),
                         event,
                         escape(c.entry.at.as_deref().unwrap_or_default()),

@@ -5,7 +5,9 @@
 //! rest of the envelope is the fixed text the writer produces; each audit entry's hash is
 //! recomputed from its fields and the hash before it, and entries that follow each other in
 //! the store's chain are linked; the manifest's chain head agrees with the last entry; and
-//! the case, its facts, steps and notes agree with the digests their audit entries recorded.
+//! the case, its facts, steps, notes, exhibits (with their custody entries and files) and
+//! element assessments agree with the digests their audit entries recorded. Version 1
+//! bundles, which had no exhibits or elements, are read too.
 //!
 //! The checksums are not a signature: someone who rewrites a part and recomputes every
 //! checksum and the audit chain is not caught here. Comparing the chain head with a copy kept
@@ -18,8 +20,8 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::bundle::{
-    AuditPart, CasePart, ENCRYPTION_NONE, EntryRow, FORMAT, FactRow, Manifest, NoteRow, PART_NAMES,
-    Parts, StepRow, VERSION, envelope, sha256_hex,
+    AuditPart, CasePart, ENCRYPTION_NONE, ElementsPart, EntryRow, ExhibitRow, FORMAT, FactRow,
+    Manifest, NoteRow, PART_NAMES, Parts, StepRow, envelope, part_names, sha256_hex,
 };
 use crate::chain::{self, Record};
 
@@ -169,11 +171,10 @@ pub fn verify_bundle(bytes: &[u8]) -> Result<Verdict, Unreadable> {
     if header.format.as_deref() != Some(FORMAT) {
         return Err(Unreadable::NotABundle);
     }
-    match header.version {
-        Some(VERSION) => {}
-        Some(version) => return Err(Unreadable::UnsupportedVersion { version }),
+    let names: &[&str] = match header.version {
+        Some(version) => part_names(version).ok_or(Unreadable::UnsupportedVersion { version })?,
         None => return Err(Unreadable::NotABundle),
-    }
+    };
     match header.encryption.as_deref() {
         Some(ENCRYPTION_NONE) => {}
         Some(scheme) => {
@@ -198,10 +199,10 @@ pub fn verify_bundle(bytes: &[u8]) -> Result<Verdict, Unreadable> {
         Some(m) => m.parts.iter().map(|p| p.name.clone()).collect(),
         None => {
             findings.push(Finding::Manifest);
-            PART_NAMES.iter().map(|s| (*s).to_owned()).collect()
+            names.iter().map(|s| (*s).to_owned()).collect()
         }
     };
-    if listed.iter().map(String::as_str).ne(PART_NAMES) {
+    if listed.iter().map(String::as_str).ne(names.iter().copied()) {
         findings.push(Finding::Manifest);
     }
 
@@ -255,7 +256,7 @@ pub fn verify_bundle(bytes: &[u8]) -> Result<Verdict, Unreadable> {
 
     // The parts as data. A part that matches its checksum but does not parse was written
     // wrongly; one that was altered has been reported already.
-    let parsed = parse_parts(&env.parts, &intact_parts, &mut findings);
+    let parsed = parse_parts(&env.parts, &intact_parts, names, &mut findings);
 
     if let (Some(m), Some(audit)) = (&manifest, &parsed.audit) {
         check_chain(m, audit, &mut findings);
@@ -344,6 +345,8 @@ struct Parsed {
     facts: Option<Vec<FactRow>>,
     steps: Option<Vec<StepRow>>,
     notes: Option<Vec<NoteRow>>,
+    exhibits: Option<Vec<ExhibitRow>>,
+    elements: Option<ElementsPart>,
     audit: Option<AuditPart>,
 }
 
@@ -354,6 +357,8 @@ impl Parsed {
             facts: self.facts?,
             steps: self.steps?,
             notes: self.notes?,
+            exhibits: self.exhibits?,
+            elements: self.elements?,
             audit: self.audit?,
         })
     }
@@ -362,6 +367,7 @@ impl Parsed {
 fn parse_parts(
     raw: &BTreeMap<String, &RawValue>,
     intact: &[&str],
+    names: &[&str],
     findings: &mut Findings,
 ) -> Parsed {
     fn one<T: for<'de> Deserialize<'de>>(
@@ -388,6 +394,17 @@ fn parse_parts(
         facts: one(raw, "facts", intact, findings),
         steps: one(raw, "steps", intact, findings),
         notes: one(raw, "notes", intact, findings),
+        // A version 1 bundle has neither part: the case had no register to carry.
+        exhibits: if names.contains(&"exhibits") {
+            one(raw, "exhibits", intact, findings)
+        } else {
+            Some(Vec::new())
+        },
+        elements: if names.contains(&"elements") {
+            one(raw, "elements", intact, findings)
+        } else {
+            Some(ElementsPart::default())
+        },
         audit: one(raw, "audit", intact, findings),
     }
 }
@@ -585,6 +602,183 @@ fn check_content(parsed: &Parsed, audit: &AuditPart, findings: &mut Findings) {
                     item: e.entity_id.clone(),
                 });
             }
+        }
+    }
+
+    if let Some(exhibits) = &parsed.exhibits {
+        check_exhibits(exhibits, entries, findings);
+    }
+    if let Some(elements) = &parsed.elements {
+        check_elements(elements, entries, findings);
+    }
+}
+
+/// Each exhibit, custody entry and file against the entry that recorded it, and every such
+/// entry against a row of the part: none may be changed, dropped or slipped in.
+fn check_exhibits(exhibits: &[ExhibitRow], entries: &[EntryRow], findings: &mut Findings) {
+    let entry = |action: &str, kind: &str, id: &str| {
+        entries
+            .iter()
+            .find(|e| e.action == action && e.entity_kind == kind && e.entity_id == id)
+    };
+    let disagrees = |item: String| Finding::Disagrees {
+        part: "exhibits".into(),
+        item,
+    };
+    let mut known: Vec<(&str, String)> = Vec::new();
+    for x in exhibits {
+        let item = x.number.to_string();
+        let details =
+            dalil_store::ExhibitKind::parse(&x.kind).map(|kind| dalil_store::NewExhibit {
+                description: x.description.clone(),
+                kind,
+                seized_at: x.seized_at.clone(),
+                seized_where: x.seized_where.clone(),
+                seized_by: x.seized_by.clone(),
+                authorisation: x.authorisation.clone(),
+                seal: x.seal.clone(),
+            });
+        let id = x.id.to_string();
+        let ok = details.is_some_and(|d| {
+            entry("exhibit.add", "exhibit", &id).is_some_and(|e| {
+                e.at == x.registered_at
+                    && e.digest == hex::encode(dalil_store::exhibit_digest(x.number, &d))
+            })
+        });
+        if !ok {
+            findings.push(disagrees(item.clone()));
+        }
+        known.push(("exhibit.add", id));
+        for c in &x.custody {
+            let entity = format!("{}/{}", x.id, c.seq);
+            let ok = dalil_store::CustodyEvent::parse(&c.event).is_some_and(|event| {
+                let row = dalil_store::NewCustody {
+                    event,
+                    at: None,
+                    from: c.from.clone(),
+                    to: c.to.clone(),
+                    purpose: c.purpose.clone(),
+                    seal_intact: c.seal_intact,
+                    corrects: c.corrects,
+                };
+                entry("custody.add", "custody", &entity).is_some_and(|e| {
+                    e.at == c.recorded_at
+                        && e.digest == hex::encode(dalil_store::custody_digest(c.seq, &c.at, &row))
+                })
+            });
+            if !ok {
+                findings.push(disagrees(format!("{item}/{}", c.seq)));
+            }
+            known.push(("custody.add", entity));
+        }
+        for f in &x.files {
+            let id = f.id.to_string();
+            let ok = hash32(&f.sha256).is_some_and(|sha| {
+                entry("attachment.add", "attachment", &id).is_some_and(|e| {
+                    e.at == f.attached_at
+                        && e.digest
+                            == hex::encode(dalil_store::attachment_digest(
+                                x.number, &f.name, f.size, &sha, f.stored,
+                            ))
+                })
+            });
+            if !ok {
+                findings.push(disagrees(format!("{item}:{}", f.id)));
+            }
+            known.push(("attachment.add", id));
+        }
+    }
+    for e in entries
+        .iter()
+        .filter(|e| ["exhibit.add", "custody.add", "attachment.add"].contains(&e.action.as_str()))
+    {
+        if !known
+            .iter()
+            .any(|(a, id)| *a == e.action && *id == e.entity_id)
+        {
+            findings.push(disagrees(e.entity_id.clone()));
+        }
+    }
+}
+
+/// Each element state against its last `element.set`, and each element's links against its
+/// `element.link` and `element.unlink` entries.
+fn check_elements(elements: &ElementsPart, entries: &[EntryRow], findings: &mut Findings) {
+    let disagrees = |item: &str| Finding::Disagrees {
+        part: "elements".into(),
+        item: item.to_owned(),
+    };
+    for s in &elements.states {
+        let ok = entries
+            .iter()
+            .rev()
+            .find(|e| {
+                e.entity_kind == "element" && e.entity_id == s.element && e.action == "element.set"
+            })
+            .is_some_and(|e| {
+                e.at == s.updated_at
+                    && e.digest
+                        == hex::encode(chain::digest_fields(&[
+                            &s.state,
+                            s.reason.as_deref().unwrap_or(""),
+                        ]))
+            });
+        if !ok {
+            findings.push(disagrees(&s.element));
+        }
+    }
+    for e in entries
+        .iter()
+        .filter(|e| e.action == "element.set")
+        .filter(|e| !elements.states.iter().any(|s| s.element == e.entity_id))
+    {
+        findings.push(disagrees(&e.entity_id));
+    }
+    // A link stands when its last link or unlink entry is a link, at the time it says.
+    let mut elements_named: Vec<&str> = entries
+        .iter()
+        .filter(|e| e.action == "element.link" || e.action == "element.unlink")
+        .map(|e| e.entity_id.as_str())
+        .chain(elements.links.iter().map(|l| l.element.as_str()))
+        .collect();
+    elements_named.sort_unstable();
+    elements_named.dedup();
+    for element in elements_named {
+        let of: Vec<&EntryRow> = entries
+            .iter()
+            .filter(|e| {
+                e.entity_id == element
+                    && (e.action == "element.link" || e.action == "element.unlink")
+            })
+            .collect();
+        let rows: Vec<_> = elements
+            .links
+            .iter()
+            .filter(|l| l.element == element)
+            .collect();
+        let standing = |digest: &str| {
+            of.iter()
+                .rev()
+                .find(|e| e.digest == digest)
+                .is_some_and(|e| e.action == "element.link")
+        };
+        let mut standing_count = 0;
+        let mut seen: Vec<&str> = Vec::new();
+        for e in &of {
+            if !seen.contains(&e.digest.as_str()) {
+                seen.push(&e.digest);
+                standing_count += usize::from(standing(&e.digest));
+            }
+        }
+        let rows_ok = rows.iter().all(|l| {
+            let digest = hex::encode(chain::digest_fields(&[&l.kind, &l.target]));
+            of.iter()
+                .rev()
+                .find(|e| e.digest == digest)
+                .is_some_and(|e| e.action == "element.link" && e.at == l.linked_at)
+        });
+        if !rows_ok || rows.len() != standing_count {
+            findings.push(disagrees(element));
         }
     }
 }

@@ -201,6 +201,8 @@ fn the_arabic_report_has_no_english_label() -> TestResult {
         ("pre", "dir=\"ltr\""),
         ("div", "class=\"user-text\""),
         ("dd", "class=\"user-text\""),
+        ("td", "class=\"user-text\""),
+        ("li", "class=\"user-text\""),
     ] {
         text = without_elements(&text, tag, marker);
     }
@@ -371,7 +373,7 @@ fn a_bundle_round_trips() -> TestResult {
         Ok(Verdict::Intact { summary, parts }) => {
             assert_eq!(*parts, Parts::from_record(&record));
             assert_eq!(summary.reference, "TIP-2026-0042");
-            assert_eq!(summary.parts, 5);
+            assert_eq!(summary.parts, 7);
             assert_eq!(summary.audit_entries, record.audit.len());
             assert_eq!(summary.head_hash, record.chain.head.hash_hex);
         }
@@ -500,7 +502,7 @@ fn verify_names_what_was_altered() -> TestResult {
     ));
     assert_eq!(f, vec![Finding::Manifest]);
 
-    let f = findings(&replace(&bytes, "\"version\": 1,", "\"version\":  1,"));
+    let f = findings(&replace(&bytes, "\"version\": 2,", "\"version\":  2,"));
     assert_eq!(f, vec![Finding::Envelope]);
 
     let f = findings(&bytes[..bytes.len() / 2]);
@@ -516,8 +518,8 @@ fn verify_names_what_was_altered() -> TestResult {
     );
 
     assert_eq!(
-        verify_bundle(&replace(&bytes, "\"version\": 1,", "\"version\": 2,")),
-        Err(Unreadable::UnsupportedVersion { version: 2 })
+        verify_bundle(&replace(&bytes, "\"version\": 2,", "\"version\": 3,")),
+        Err(Unreadable::UnsupportedVersion { version: 3 })
     );
     assert_eq!(
         verify_bundle(&replace(
@@ -557,5 +559,69 @@ fn a_consistent_forgery_still_disagrees_with_the_audit_log() -> TestResult {
             item: id
         }]
     );
+    Ok(())
+}
+
+#[test]
+fn the_register_and_the_elements_are_in_the_bundle_and_a_forged_custody_entry_shows() -> TestResult
+{
+    let mut record = sample()?;
+    let parts = Parts::from_record(&record);
+    assert_eq!(parts.exhibits.len(), 1);
+    assert_eq!(parts.exhibits[0].custody.len(), 2);
+    assert_eq!(parts.exhibits[0].files.len(), 1);
+    assert_eq!(parts.elements.states.len(), 1);
+    assert_eq!(parts.elements.links.len(), 1);
+    let exhibit_id = record.exhibits[0].exhibit.number;
+    record.exhibits[0].custody[1].entry.to = "Someone else".into();
+    let f = findings(&write(&record));
+    assert_eq!(
+        f,
+        vec![Finding::Disagrees {
+            part: "exhibits".into(),
+            item: format!("{exhibit_id}/2"),
+        }]
+    );
+    let mut record = sample()?;
+    record.exhibits[0].custody.pop();
+    assert_eq!(
+        findings(&write(&record)),
+        vec![Finding::Disagrees {
+            part: "exhibits".into(),
+            item: format!("{}/2", record.exhibits[0].exhibit.id),
+        }]
+    );
+    let mut record = sample()?;
+    record.element_links.clear();
+    assert_eq!(
+        findings(&write(&record)),
+        vec![Finding::Disagrees {
+            part: "elements".into(),
+            item: "tip-means".into(),
+        }]
+    );
+    Ok(())
+}
+
+/// A version 1 bundle, written before the register existed, still verifies: the sample in
+/// `docs/sample-report` is one.
+#[test]
+fn a_version_1_bundle_still_verifies() -> TestResult {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/sample-report/bundle.json"
+    );
+    let bytes = std::fs::read(path)?;
+    assert!(String::from_utf8_lossy(&bytes).contains("\"version\": 1,"));
+    match verify_bundle(&bytes) {
+        Ok(Verdict::Intact { parts, summary }) => {
+            assert_eq!(summary.parts, 5);
+            assert!(parts.exhibits.is_empty());
+        }
+        other => panic!("{other:?}"),
+    }
+    // Relabelled as version 2, its five parts are not what version 2 lists.
+    let relabelled = replace(&bytes, "\"version\": 1,", "\"version\": 2,");
+    assert!(findings(&relabelled).contains(&Finding::Manifest));
     Ok(())
 }

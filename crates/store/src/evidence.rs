@@ -217,6 +217,8 @@ pub struct NewExhibit {
 /// A registered exhibit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exhibit {
+    /// Its row id in the store: the id its audit entry names.
+    pub id: i64,
     /// The case it belongs to.
     pub case: CaseId,
     /// Its number within the case: 1, 2, 3 …
@@ -333,7 +335,8 @@ fn opt_blank(s: &Option<String>, field: &'static str) -> Result<(), StoreError> 
     }
 }
 
-fn exhibit_digest(number: u32, e: &NewExhibit) -> [u8; 32] {
+/// The digest an `exhibit.add` entry records: every field of the exhibit, with its number.
+pub fn exhibit_digest(number: u32, e: &NewExhibit) -> [u8; 32] {
     audit::digest_fields(&[
         &number.to_string(),
         e.kind.as_str(),
@@ -346,7 +349,9 @@ fn exhibit_digest(number: u32, e: &NewExhibit) -> [u8; 32] {
     ])
 }
 
-fn custody_digest(seq: u32, at: &str, c: &NewCustody) -> [u8; 32] {
+/// The digest a `custody.add` entry records: the entry's number, its time as stored (`at`;
+/// `c.at` is not read) and every other field.
+pub fn custody_digest(seq: u32, at: &str, c: &NewCustody) -> [u8; 32] {
     audit::digest_fields(&[
         &seq.to_string(),
         c.event.as_str(),
@@ -359,7 +364,9 @@ fn custody_digest(seq: u32, at: &str, c: &NewCustody) -> [u8; 32] {
     ])
 }
 
-fn attachment_digest(
+/// The digest an `attachment.add` entry records: the exhibit's number, the file's name,
+/// size and SHA-256, and whether its bytes are kept.
+pub fn attachment_digest(
     exhibit: u32,
     name: &str,
     size: u64,
@@ -791,7 +798,7 @@ impl crate::Store {
         case_status(self.conn(), case)?;
         let mut stmt = self.conn().prepare_cached(
             "SELECT number, description, kind, seized_at, seized_where, seized_by,
-                    authorisation, seal, created_at
+                    authorisation, seal, created_at, id
              FROM exhibits WHERE case_id = ?1 ORDER BY number",
         )?;
         let rows = stmt.query_map([case.0], |r| {
@@ -805,13 +812,15 @@ impl crate::Store {
                 r.get::<_, Option<String>>(6)?,
                 r.get::<_, Option<String>>(7)?,
                 r.get::<_, String>(8)?,
+                r.get::<_, i64>(9)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (number, description, kind, seized_at, seized_where, seized_by, auth, seal, at) =
+            let (number, description, kind, seized_at, seized_where, seized_by, auth, seal, at, id) =
                 row?;
             out.push(Exhibit {
+                id,
                 case,
                 number: to_u32(number)?,
                 details: NewExhibit {

@@ -43,7 +43,8 @@ pub use batch::{Batch, KIND_FACT};
 pub use error::{Result, StoreError};
 pub use evidence::{
     Attachment, CHUNK, CustodyEntry, CustodyEvent, ElementLink, ElementMark, ElementState, Exhibit,
-    ExhibitKind, FileCheck, LinkTarget, NewCustody, NewExhibit, hash_stream, hex,
+    ExhibitKind, FileCheck, LinkTarget, NewCustody, NewExhibit, attachment_digest, custody_digest,
+    exhibit_digest, hash_stream, hex,
 };
 pub use fsutil::write_atomic as write_file_atomic;
 pub use model::{

@@ -86,5 +86,59 @@ pub fn fill(store: &mut Store) -> Result<CaseId, StoreError> {
         "Form 7 sent to the directorate (old edition).",
     )?;
 
+    // The evidence register: a ledger handed over twice, with a scan's digest, supporting
+    // the means; and the act assessed.
+    let ledger = store.batch(|b| {
+        let n = b.add_exhibit(
+            case,
+            &dalil_store::NewExhibit {
+                description: "دفتر ديون العمال، غلاف أزرق".into(),
+                kind: dalil_store::ExhibitKind::Ledger,
+                seized_at: "2026-10-30 14:10".into(),
+                seized_where: "مكتب المطعم".into(),
+                seized_by: "محقق، الوحدة 4".into(),
+                authorisation: Some("IJ-2026-881".into()),
+                seal: Some("S-00417".into()),
+            },
+        )?;
+        b.link_element(case, "tip-means", &dalil_store::LinkTarget::Exhibit(n))?;
+        Ok(n)
+    })?;
+    for (from, to) in [
+        ("محقق، الوحدة 4", "أمين المضبوطات"),
+        ("أمين المضبوطات", "Forensic laboratory"),
+    ] {
+        store.batch(|b| {
+            b.add_custody(
+                case,
+                ledger,
+                &dalil_store::NewCustody {
+                    event: dalil_store::CustodyEvent::Handover,
+                    at: Some("2026-10-30 16:00".into()),
+                    from: from.into(),
+                    to: to.into(),
+                    purpose: "storage and examination".into(),
+                    seal_intact: true,
+                    corrects: None,
+                },
+            )
+        })?;
+    }
+    store.attach(
+        case,
+        ledger,
+        "ledger-scan.pdf",
+        &mut &b"%PDF-1.4 a scan of the ledger"[..],
+        false,
+    )?;
+    store.batch(|b| {
+        b.set_element(
+            case,
+            "tip-act",
+            dalil_store::ElementState::Supported,
+            Some("recruitment messages"),
+        )
+    })?;
+
     Ok(case)
 }
