@@ -358,3 +358,64 @@ fn elements_take_a_state_with_a_reason_and_links_to_the_case_own_things() -> Tes
     assert!(matches!(store.verify_audit()?, Verification::Intact { .. }));
     Ok(())
 }
+
+/// A small file system made for the test: a tmpfs of `size` mounted on a new folder, removed
+/// when dropped. These machines run the tests as root; without root the test fails and says
+/// so, it never passes without having filled a disk.
+struct SmallDisk {
+    dir: tempfile::TempDir,
+}
+
+impl SmallDisk {
+    fn new(size: &str) -> SmallDisk {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let status = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir.path())
+            .status();
+        assert!(
+            status.is_ok_and(|s| s.success()),
+            "the full-disk test mounts a small tmpfs and needs root to do it"
+        );
+        SmallDisk { dir }
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.dir.path())
+            .status();
+    }
+}
+
+#[test]
+fn an_attach_on_a_full_disk_says_so_and_loses_nothing() -> TestResult {
+    let disk = SmallDisk::new("6m");
+    let (path, mut store) = new_store(disk.dir.path())?;
+    let case = sample_case(&mut store)?;
+    store.batch(|t| t.add_exhibit(case, &phone()))?;
+    store.add_note(case, None, "written before the disk filled")?;
+    let before = audit_len(&store)?;
+    // Bigger than the whole file system.
+    let outside = tempdir()?;
+    let big = outside.path().join("image.bin");
+    fs::write(&big, vec![7u8; 12 << 20])?;
+    let full = store.attach(case, 1, "image.bin", &mut fs::File::open(&big)?, true);
+    assert_eq!(code(&full), "disk-full", "{full:?}");
+    assert_eq!(audit_len(&store)?, before);
+    assert!(store.attachments(case, 1)?.is_empty());
+    store.lock()?;
+
+    // Everything saved before is there, and work goes on with what space there is.
+    let mut store = Store::open(&path, &pass())?;
+    assert_eq!(store.notes(case)?.len(), 1);
+    store.check()?;
+    let small = outside.path().join("scan.jpg");
+    fs::write(&small, b"a small scan")?;
+    store.attach(case, 1, "scan.jpg", &mut fs::File::open(&small)?, true)?;
+    assert_eq!(store.attachments(case, 1)?.len(), 1);
+    assert!(matches!(store.verify_audit()?, Verification::Intact { .. }));
+    store.lock()?;
+    Ok(())
+}
