@@ -167,3 +167,10 @@ audit-action-attachment-add = أُرفق ملف
 audit-action-element-set = قُدّر ركن
 audit-action-element-link = رُبط سند بركن
 audit-action-element-unlink = أُزيل سند من ركن
+
+## dalil evidence extract
+
+cli-evidence-extract-exists = يوجد ملف بهذا الاسم، ولم يُكتب فوقه. اختر اسمًا جديدًا.
+# Variables:
+#   $reason (String) - the operating system's reason, in English
+cli-evidence-cannot-write = تتعذّر كتابة الملف ({ $reason }).

@@ -164,3 +164,10 @@ audit-action-attachment-add = file attached
 audit-action-element-set = element assessed
 audit-action-element-link = support linked to an element
 audit-action-element-unlink = support removed from an element
+
+## dalil evidence extract
+
+cli-evidence-extract-exists = A file is already there; it was not overwritten. Choose a new name.
+# Variables:
+#   $reason (String) - the operating system's reason, in English
+cli-evidence-cannot-write = The file cannot be written ({ $reason }).

@@ -156,6 +156,24 @@ fn an_exhibit_handed_over_twice_and_linked_closes_its_gap() {
     assert!(html.contains("tip-means") || html.contains("The means") || html.contains("الوسيلة"));
     let (code, out, _) = f.run(&["audit", "verify"]);
     assert_eq!(code, 0, "{out}");
+
+    // The bundle carries the register and the elements, and verifies.
+    let bundle = f.path("bundle.json");
+    let bundle_text = bundle.to_string_lossy().into_owned();
+    f.ok(&["export", "E-1", "--format", "bundle", "-o", &bundle_text]);
+    let (code, out, err) = crate::support::dalil(&["verify", &bundle_text]);
+    assert_eq!(code, 0, "{out}{err}");
+    let json: Value = serde_json::from_slice(&std::fs::read(&bundle).unwrap_or_default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(json["version"], 2);
+    assert_eq!(
+        json["parts"]["exhibits"][0]["custody"][1]["to"],
+        "Forensic lab"
+    );
+    assert_eq!(
+        json["parts"]["elements"]["states"][0]["element"],
+        "tip-means"
+    );
 }
 
 #[test]
@@ -205,6 +223,16 @@ fn a_bad_attachment_is_refused_with_its_own_message_and_nothing_is_written() {
     let attached = f.json(&["evidence", "attach", "E-2", "1", &photo_text]);
     let id = attached["id"].to_string();
     f.ok(&["evidence", "check", "E-2", "1"]);
+    // The kept bytes come back out, never over an existing file.
+    let out = f.path("extracted.jpg").to_string_lossy().into_owned();
+    f.ok(&["evidence", "extract", "E-2", "1", &id, "-o", &out]);
+    assert_eq!(
+        std::fs::read(&out).unwrap_or_default(),
+        b"not really a jpeg, but bytes"
+    );
+    let (code, _, err) = f.run(&["evidence", "extract", "E-2", "1", &id, "-o", &out]);
+    assert_eq!(code, 2);
+    assert_says(&err, "cli-evidence-extract-exists", &[]);
     f.ok(&["evidence", "check", "E-2", "1", &id, "--file", &photo_text]);
     std::fs::write(&photo, b"not really a jpeg, but changed").unwrap_or_else(|e| panic!("{e}"));
     let (code, out, _) = f.run(&["evidence", "check", "E-2", "1", &id, "--file", &photo_text]);

@@ -1,7 +1,7 @@
 //! The evidence register of a case: exhibits, their chain of custody and attached files, and
 //! the elements each exhibit supports.
 
-use std::io::Read;
+use std::io::{Read, Write};
 
 use dalil_content::{Lang, Sop};
 use dalil_store::{
@@ -290,4 +290,18 @@ pub fn check_file(
         size,
         sha256: hex(&sha),
     })
+}
+
+/// Writes the bytes kept in the case file for an attachment to `out`, and returns its view.
+/// `NotFound` when only its digest was kept.
+pub fn write_file(
+    store: &Store,
+    case: CaseId,
+    number: u32,
+    attachment: i64,
+    out: &mut dyn Write,
+) -> Result<FileView, CaseError> {
+    let a = store.attachment(case, number, attachment)?;
+    store.write_stored(&a, out)?;
+    Ok(FileView::from(&a))
 }

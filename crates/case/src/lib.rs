@@ -28,7 +28,7 @@ pub use elements::{
 pub use error::CaseError;
 pub use evidence::{
     CustodyView, ExhibitView, FileCheckView, FileView, Register, add_custody, add_exhibit, attach,
-    check_file, exhibit, register,
+    check_file, exhibit, register, write_file,
 };
 pub use export::{Export, Format, export, record_export};
 pub use facts::{FactChange, FactInput, StepRef, check_facts, facts_of, set_facts};

@@ -113,6 +113,19 @@ pub(crate) enum EvidenceCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Write out a file whose bytes are kept in the case file, to a new file (never over an
+    /// existing one), and check it against the SHA-256 recorded when it was attached.
+    Extract {
+        /// The case: its reference, or its internal id.
+        case: String,
+        /// The exhibit's number.
+        exhibit: u32,
+        /// The attachment's id, as `dalil evidence show` lists it.
+        attachment: i64,
+        /// Where to write it.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: PathBuf,
+    },
     /// Check that an attached file still matches: the copy on disk (--file), or the bytes
     /// kept in the case file. Exits 1 when it does not.
     Check {
@@ -428,6 +441,12 @@ pub(crate) fn run(command: EvidenceCommand, env: &mut Env<'_>) -> Result<u8, Pro
             file,
             json,
         } => check(env, &case, exhibit, attachment, file, json),
+        EvidenceCommand::Extract {
+            case,
+            exhibit,
+            attachment,
+            output,
+        } => extract(env, &case, exhibit, attachment, &output),
     }
 }
 
@@ -733,4 +752,75 @@ fn link(
         ],
     ))?;
     Ok(0)
+}
+
+fn extract(
+    env: &mut Env<'_>,
+    case: &str,
+    exhibit: u32,
+    attachment: i64,
+    output: &PathBuf,
+) -> Result<u8, Problem> {
+    let l10n = env.l10n;
+    let store = env.store()?;
+    let id = resolve_case(env, &store, case)?;
+    // Never over an existing file: the bytes of an exhibit must not replace anything.
+    let mut file = match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(output)
+    {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            env.close(store)?;
+            return Err(Problem::input(l10n.get("cli-evidence-extract-exists")));
+        }
+        Err(e) => {
+            env.close(store)?;
+            return Err(Problem::input(l10n.format(
+                "cli-evidence-cannot-write",
+                &[("reason", Arg::Str(&format!("{:?}", e.kind())))],
+            )));
+        }
+    };
+    let written = {
+        let mut out = std::io::BufWriter::new(&mut file);
+        let r = dalil_case::write_file(&store, id, exhibit, attachment, &mut out);
+        r.and_then(|v| {
+            use std::io::Write as _;
+            out.flush()
+                .map_err(|_| dalil_case::CaseError::Store(dalil_store::StoreError::DiskFull))?;
+            Ok(v)
+        })
+    };
+    let view = match written {
+        Ok(v) => v,
+        Err(e) => {
+            drop(file);
+            let _ = std::fs::remove_file(output);
+            env.close(store)?;
+            return Err(env.case_fail(&e));
+        }
+    };
+    let _ = file.sync_all();
+    drop(file);
+    // Read back what was written, against the digest recorded at attach time.
+    let mut reader = open_input(l10n, output)?;
+    let check = dalil_case::check_file(&store, id, exhibit, attachment, Some(&mut reader))
+        .map_err(|e| env.case_fail(&e))?;
+    env.close(store)?;
+    let key = if check.matches {
+        "cli-evidence-check-matches"
+    } else {
+        "cli-evidence-check-differs"
+    };
+    env.line(&l10n.format(
+        key,
+        &[
+            ("id", Arg::Str(&view.id.to_string())),
+            ("name", Arg::Str(&view.name)),
+            ("sha256", Arg::Str(&check.sha256)),
+        ],
+    ))?;
+    Ok(if check.matches { 0 } else { 1 })
 }
