@@ -21,6 +21,7 @@ export const draftSave = (args) => invoke('draft_save', args);
 export const elementLink = (args) => invoke('element_link', args);
 export const elementSet = (args) => invoke('element_set', args);
 export const exhibitAdd = (args) => invoke('exhibit_add', args);
+export const exhibitAttach = (args) => invoke('exhibit_attach', args);
 export const noteCommit = (args) => invoke('note_commit', args);
 export const noteRevisions = (args) => invoke('note_revisions', args);
 export const settingsGet = (args) => invoke('settings_get', args);

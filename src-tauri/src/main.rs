@@ -6,6 +6,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod attach;
 mod cases;
 mod export;
 mod library;
@@ -279,6 +280,7 @@ fn main() {
             cases::case_register,
             cases::exhibit_add,
             cases::custody_add,
+            attach::exhibit_attach,
             export::case_export
         ])
         .run(tauri::generate_context!());

@@ -426,6 +426,26 @@ impl Session {
         self.xdotool(&["key", "--clearmodifiers", "Return"]);
     }
 
+    /// Answers the native open dialog titled `title`: Ctrl+L opens GTK's location field,
+    /// the path is typed into it, and Enter chooses the file.
+    pub fn answer_open_dialog(&self, title: &str, path: &Path) {
+        let window = self.wait_for_x_window(title);
+        self.xdotool(&["windowfocus", "--sync", &window]);
+        std::thread::sleep(Duration::from_millis(300));
+        self.xdotool(&["key", "--clearmodifiers", "ctrl+l"]);
+        std::thread::sleep(Duration::from_millis(300));
+        self.xdotool(&["key", "--clearmodifiers", "ctrl+a"]);
+        self.xdotool(&[
+            "type",
+            "--delay",
+            "15",
+            "--clearmodifiers",
+            &path.to_string_lossy(),
+        ]);
+        std::thread::sleep(Duration::from_millis(300));
+        self.xdotool(&["key", "--clearmodifiers", "Return"]);
+    }
+
     /// Closes the native dialog titled `title` with Escape, as a person who changed their
     /// mind would.
     pub fn cancel_dialog(&self, title: &str) {

@@ -68,6 +68,21 @@ fn run_in(lang: &str) {
     let rows = app.js("return document.querySelectorAll(\"section.exhibit[data-exhibit='1'] table.custody tbody tr\").length");
     assert_eq!(rows, 2);
 
+    // Attach a scan, chosen in the native open dialog.
+    let files = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let scan = files.path().join("ledger-scan.pdf");
+    std::fs::write(&scan, b"%PDF-1.4 a scan of the ledger").unwrap_or_else(|e| panic!("{e}"));
+    let l10n = Localizer::new(if lang == "en" { Lang::En } else { Lang::Ar });
+    app.click("#attach-1");
+    app.answer_open_dialog(
+        &dalil_l10n::strip_isolation(&l10n.get("attach-title")),
+        &scan,
+    );
+    app.wait_until(
+        "the attached file",
+        "return [...document.querySelectorAll(\"section.exhibit[data-exhibit='1'] p.file\")].some((p) => p.textContent.includes('ledger-scan.pdf'))",
+    );
+
     // Link it to the means: the gap goes.
     app.click("#case-tab-elements");
     app.wait_for("tr[data-element='tip-means'] select.link-exhibit");
@@ -77,7 +92,6 @@ fn run_in(lang: &str) {
         "return !!document.querySelector(\"tr[data-element='tip-means']:not(.gap) ul.support\")",
     );
     let gaps = app.text("#elements-gaps");
-    let l10n = Localizer::new(if lang == "en" { Lang::En } else { Lang::Ar });
     assert!(
         gaps.contains(&dalil_l10n::strip_isolation(&l10n.get("elements-gaps"))),
         "{gaps}"
@@ -98,7 +112,12 @@ fn run_in(lang: &str) {
         "return !!document.querySelector('details.export .export-saved')",
     );
     let html = std::fs::read_to_string(&report).unwrap_or_else(|e| panic!("{e}"));
-    for expected in ["Forensic laboratory", "Debt ledger, blue cover", "S-00417"] {
+    for expected in [
+        "Forensic laboratory",
+        "Debt ledger, blue cover",
+        "S-00417",
+        "ledger-scan.pdf",
+    ] {
         assert!(html.contains(expected), "{expected} is not in the report");
     }
     let matrix = dalil_l10n::strip_isolation(&l10n.get("report-elements"));

@@ -3,17 +3,19 @@
 
 import * as ipc from '../ipc.js';
 import { ctx, el, num } from './common.js';
-import { caseTabs, errorLine } from './tabs.js';
+import { caseHeading, caseTabs, errorLine } from './tabs.js';
 
 export async function showElements(id) {
   ctx.showView('case');
   const root = ctx.$('case');
   let matrix;
   let register;
+  let heading;
   try {
-    [matrix, register] = await Promise.all([
+    [matrix, register, heading] = await Promise.all([
       ipc.caseElements({ id, langCode: ctx.state.settings.uiLang }),
       ipc.caseRegister({ id, langCode: ctx.state.settings.uiLang }),
+      caseHeading(id),
     ]);
   } catch (err) {
     root.replaceChildren(caseTabs(id, 'case-tab-elements'), errorLine(err));
@@ -21,7 +23,7 @@ export async function showElements(id) {
   }
   const gaps = el('p', { class: 'elements-gaps', id: 'elements-gaps', role: 'status',
     text: `${ctx.t('elements-gaps')} ${num(matrix.gaps)}` });
-  const parts = [caseTabs(id, 'case-tab-elements'), el('h2', { text: ctx.t('elements-heading') }),
+  const parts = [caseTabs(id, 'case-tab-elements'), heading, el('h2', { text: ctx.t('elements-heading') }),
     el('p', { class: 'status', text: ctx.t('elements-intro') }), gaps];
   for (const offence of matrix.offences) {
     const table = el('table', { class: 'matrix' },

@@ -4,7 +4,7 @@
 
 import * as ipc from '../ipc.js';
 import { ctx, date, el, num } from './common.js';
-import { caseTabs, errorLine } from './tabs.js';
+import { caseHeading, caseTabs, errorLine } from './tabs.js';
 
 const KINDS = ['document', 'phone', 'ledger', 'transfer-receipt', 'photograph', 'digital-image', 'other'];
 const EVENTS = ['handover', 'seal-check', 'to-lab', 'from-lab', 'correction'];
@@ -21,10 +21,12 @@ export async function showEvidence(id) {
   const root = ctx.$('case');
   let register;
   let matrix;
+  let heading;
   try {
-    [register, matrix] = await Promise.all([
+    [register, matrix, heading] = await Promise.all([
       ipc.caseRegister({ id, langCode: ctx.state.settings.uiLang }),
       ipc.caseElements({ id, langCode: ctx.state.settings.uiLang }),
+      caseHeading(id),
     ]);
   } catch (err) {
     root.replaceChildren(caseTabs(id, 'case-tab-evidence'), errorLine(err));
@@ -33,7 +35,7 @@ export async function showEvidence(id) {
   const list = el('div', { class: 'register' });
   if (!register.exhibits.length) list.append(el('p', { class: 'status', text: ctx.t('evidence-none') }));
   for (const x of register.exhibits) list.append(exhibitBlock(id, x));
-  root.replaceChildren(caseTabs(id, 'case-tab-evidence'),
+  root.replaceChildren(caseTabs(id, 'case-tab-evidence'), heading,
     el('h2', { text: ctx.t('evidence-heading') }),
     el('p', { class: 'status', text: ctx.t('evidence-intro') }),
     list, addForm(id, matrix));
@@ -77,8 +79,34 @@ function exhibitBlock(id, x) {
     block.append(el('p', { class: 'file' }, `${ctx.t('exhibit-file')} `, el('bdi', { dir: 'ltr', text: f.name }),
       ' | ', el('bdi', { dir: 'ltr', class: 'iso', text: `SHA-256 ${f.sha256}` })));
   }
-  block.append(custodyForm(id, x));
+  block.append(attachPanel(id, x), custodyForm(id, x));
   return block;
+}
+
+// Attaching a file: the shell opens the native open dialog; the page names no path.
+function attachPanel(id, x) {
+  const n = x.number;
+  const digestOnly = el('input', { type: 'checkbox', id: `attach-digest-only-${n}` });
+  const said = el('p', { class: 'status', role: 'status' });
+  const button = el('button', { type: 'button', class: 'button', id: `attach-${n}`, text: ctx.t('exhibit-attach') });
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    said.className = 'status';
+    said.textContent = '';
+    try {
+      const done = await ipc.exhibitAttach({ id, number: n, keep: !digestOnly.checked, langCode: ctx.state.settings.uiLang });
+      if (done) await showEvidence(id);
+      else said.textContent = ctx.t('attach-cancelled');
+    } catch (err) {
+      said.className = 'error';
+      said.textContent = ctx.t(err?.message_id ?? 'error-generic');
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return el('div', { class: 'attach' }, button,
+    el('p', { class: 'field check' }, digestOnly, el('label', { htmlFor: digestOnly.id, text: ctx.t('exhibit-attach-digest-only') })),
+    said);
 }
 
 function custodyForm(id, x) {

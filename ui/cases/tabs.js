@@ -1,7 +1,8 @@
 // The tabs of a case: its checklist, its offence elements, its evidence register. Each tab is
 // an address of its own, so the back key and the menu work as on every other screen.
 
-import { ctx, el } from './common.js';
+import * as ipc from '../ipc.js';
+import { bdi, ctx, el } from './common.js';
 
 export function caseTabs(id, active) {
   const nav = el('nav', { class: 'case-tabs', ariaLabel: ctx.t('case-tabs') });
@@ -20,4 +21,10 @@ export function caseTabs(id, active) {
 // The error of a failed call, as a line the screen can show.
 export function errorLine(err) {
   return el('p', { class: 'error', role: 'alert', text: ctx.t(err?.message_id ?? 'error-generic') });
+}
+
+// The case's reference and title above a tab, so the officer always knows which case this is.
+export async function caseHeading(id) {
+  const view = await ipc.caseView({ id, langCode: ctx.state.settings.uiLang });
+  return el('p', { class: 'case-heading' }, bdi(view.reference), ' ', el('span', { text: view.title, dir: 'auto' }));
 }
