@@ -28,9 +28,11 @@ struct Loaded {
 }
 
 impl Content {
-    pub(crate) fn start() -> Self {
+    /// Starts loading the SOP and its search index; `data_dir` holds the index cache.
+    pub(crate) fn start(data_dir: &std::path::Path) -> Self {
+        let cache = data_dir.join("cache");
         Content {
-            loading: Mutex::new(Some(std::thread::spawn(load_sop))),
+            loading: Mutex::new(Some(std::thread::spawn(move || load_sop(&cache)))),
             loaded: OnceLock::new(),
         }
     }
@@ -199,7 +201,7 @@ pub(crate) fn sop_problems(state: tauri::State<'_, AppState>) -> usize {
 
 /// The SOP: the folder named by `DALIL_CONTENT`, for staff checking their edits and for
 /// tests, or else the copy built into the app.
-fn load_sop() -> Loaded {
+fn load_sop(cache: &std::path::Path) -> Loaded {
     let files = match std::env::var_os("DALIL_CONTENT") {
         Some(dir) => match dalil_sop_files::read_dir(std::path::Path::new(&dir)) {
             Ok(files) => files,
@@ -211,11 +213,68 @@ fn load_sop() -> Loaded {
         None => dalil_sop_files::bundled(),
     };
     let (sop, diagnostics) = dalil_content::load(&files);
-    let index = dalil_search::SopIndex::build(&sop).ok().map(Mutex::new);
+    let index = search_index(&sop, &files, cache).map(Mutex::new);
     Loaded {
         problems: dalil_content::error_count(&diagnostics),
         rules: dalil_checklist::rules_key(&sop),
         sop,
         index,
     }
+}
+
+/// The SOP's search index: loaded from the cache when this program already indexed the same
+/// SOP, else built, and then kept in the cache for the next start.
+///
+/// The cache file's name is a SHA-256 over this program (its version, the size and time of
+/// its executable) and every content file, so that another SOP, or an upgraded Dalil whose
+/// normalization may differ, never reads an index it did not write. Loading also checks every
+/// text of the index against the SOP (`SopIndex::from_bytes`). The cache holds only the
+/// public SOP's words, nothing of any case; it is safe to delete.
+fn search_index(
+    sop: &Sop,
+    files: &dalil_content::Files,
+    cache: &std::path::Path,
+) -> Option<dalil_search::SopIndex> {
+    let key = cache_key(files);
+    let path = cache.join(format!("sop-index-{key}.bin"));
+    if let Ok(bytes) = std::fs::read(&path) {
+        if let Ok(index) = dalil_search::SopIndex::from_bytes(&bytes, sop) {
+            return Some(index);
+        }
+    }
+    let mut index = dalil_search::SopIndex::build(sop).ok()?;
+    if let Ok(bytes) = index.to_bytes() {
+        // A cache that cannot be written (a read-only or full disk) only costs the next
+        // start the build again.
+        let _ = std::fs::create_dir_all(cache)
+            .map_err(|_| ())
+            .and_then(|()| dalil_store::write_file_atomic(&path, &bytes).map_err(|_| ()));
+    }
+    Some(index)
+}
+
+fn cache_key(files: &dalil_content::Files) -> String {
+    let mut all = Vec::new();
+    let mut put = |bytes: &[u8]| {
+        all.extend_from_slice(&(bytes.len() as u64).to_be_bytes());
+        all.extend_from_slice(bytes);
+    };
+    put(env!("CARGO_PKG_VERSION").as_bytes());
+    let exe = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| {
+            let mtime = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("{} {mtime}", m.len())
+        })
+        .unwrap_or_default();
+    put(exe.as_bytes());
+    for (name, bytes) in files {
+        put(name.as_bytes());
+        put(bytes);
+    }
+    dalil_store::hex(&dalil_store::audit::digest_bytes(&all))
 }

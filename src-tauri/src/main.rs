@@ -203,7 +203,7 @@ fn main() {
         // Used from Rust only (`export.rs`); the window's capability grants the page none of it.
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState {
-            content: Content::start(),
+            content: Content::start(&data_dir),
             vault: vault::Vault::new(&data_dir),
             data_dir,
             settings: Mutex::new(settings),

@@ -177,6 +177,20 @@ fn build(sop: &Sop) {
         "pulldown-cmark parse only",
         parse,
     );
+    // What the app does at every start but the first: load the index it cached.
+    let bytes = SopIndex::build(sop).unwrap().to_bytes().unwrap();
+    let load = median(20, || {
+        std::hint::black_box(SopIndex::from_bytes(&bytes, sop).unwrap());
+    });
+    row(
+        &format!(
+            "SOP index load from its cache ({} KiB, median of 20)",
+            bytes.len() / 1024
+        ),
+        load,
+        "pulldown-cmark parse only",
+        parse,
+    );
 }
 
 /// A text of the SOP for the linear scan: its folded words, joined by spaces.

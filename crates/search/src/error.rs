@@ -27,6 +27,9 @@ pub enum SearchError {
     /// reaches FTS5 only as quoted words.
     #[error("the search index failed: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// Bytes given as a prebuilt SOP index are not one, or are of another version.
+    #[error("the prebuilt search index cannot be read")]
+    BadPrebuilt,
 }
 
 impl SearchError {
@@ -37,6 +40,7 @@ impl SearchError {
             SearchError::TooManyWords { .. } => "query-too-many-words",
             SearchError::ControlCharacter => "query-control-character",
             SearchError::Sqlite(_) => "search-index-failed",
+            SearchError::BadPrebuilt => "search-index-bad-prebuilt",
         }
     }
 

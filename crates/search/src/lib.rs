@@ -24,6 +24,7 @@ mod error;
 mod highlight;
 mod limits;
 pub mod notes;
+mod prebuilt;
 mod query;
 mod sop;
 mod text;

@@ -55,10 +55,12 @@ const MAX_TERMS: usize = 8;
 /// behind a mutex.
 #[derive(Debug)]
 pub struct SopIndex {
-    conn: Connection,
-    docs: Vec<Doc>,
-    vocab: Vocab,
-    terms: Vec<TermName>,
+    pub(crate) conn: Connection,
+    pub(crate) docs: Vec<Doc>,
+    pub(crate) vocab: Vocab,
+    pub(crate) terms: Vec<TermName>,
+    /// Whether the FTS5 table was compacted for writing out (or loaded so, read-only).
+    pub(crate) compact: bool,
 }
 
 /// What one search may return.
@@ -159,29 +161,29 @@ impl SearchResults {
 
 /// An indexed text: a step's guidance, or a chapter's text outside its steps.
 #[derive(Debug)]
-struct Doc {
-    chapter: String,
-    chapter_title: String,
-    step: Option<String>,
-    lang: Lang,
-    title: Text,
-    body: Text,
+pub(crate) struct Doc {
+    pub(crate) chapter: String,
+    pub(crate) chapter_title: String,
+    pub(crate) step: Option<String>,
+    pub(crate) lang: Lang,
+    pub(crate) title: Text,
+    pub(crate) body: Text,
 }
 
 /// A text and its words, kept to build snippets without normalizing again at query time.
 #[derive(Debug)]
-struct Text {
-    text: String,
-    words: Vec<Range<usize>>,
+pub(crate) struct Text {
+    pub(crate) text: String,
+    pub(crate) words: Vec<Range<usize>>,
     /// The vocabulary ids of each word's stem and surface form.
-    ids: Vec<(u32, u32)>,
+    pub(crate) ids: Vec<(u32, u32)>,
 }
 
 /// Every distinct stem and surface form, so that each word of each text is two integers.
 #[derive(Debug, Default)]
-struct Vocab {
-    ids: HashMap<String, u32>,
-    words: Vec<String>,
+pub(crate) struct Vocab {
+    pub(crate) ids: HashMap<String, u32>,
+    pub(crate) words: Vec<String>,
 }
 
 impl Vocab {
@@ -202,12 +204,12 @@ impl Vocab {
 
 /// One name of a glossary term, in one language, with the term's names in the other language.
 #[derive(Debug)]
-struct TermName {
-    id: String,
+pub(crate) struct TermName {
+    pub(crate) id: String,
     /// The name's words: stem and surface.
-    words: Vec<(String, String)>,
+    pub(crate) words: Vec<(String, String)>,
     /// The stems of each of the term's names in the other language, main name first.
-    other: Vec<Vec<String>>,
+    pub(crate) other: Vec<Vec<String>>,
 }
 
 impl Text {
@@ -240,6 +242,52 @@ impl Text {
     }
 }
 
+/// The texts of one row of the index, before they are normalized.
+pub(crate) struct DocText {
+    pub(crate) chapter: String,
+    pub(crate) chapter_title: String,
+    pub(crate) step: Option<String>,
+    pub(crate) lang: Lang,
+    pub(crate) title: String,
+    pub(crate) body: String,
+}
+
+/// Every row of the index, in order: for each chapter and language, the chapter (its title,
+/// and its text outside steps), then each step (its title, and its guidance and legal
+/// basis). Building the index and loading a prebuilt one both take the texts from here.
+pub(crate) fn doc_texts(sop: &Sop) -> Vec<DocText> {
+    let mut out = Vec::new();
+    for chapter in &sop.chapters {
+        for lang in Lang::ALL {
+            let ct = chapter.text(lang);
+            out.push(DocText {
+                chapter: chapter.id.clone(),
+                chapter_title: ct.title.clone(),
+                step: None,
+                lang,
+                title: ct.title.clone(),
+                body: text::outside_steps(ct),
+            });
+            for step in &ct.steps {
+                let mut body = text::plain_text(ct.guidance(step));
+                if let Some(basis) = &step.basis {
+                    body.push(' ');
+                    body.push_str(basis);
+                }
+                out.push(DocText {
+                    chapter: chapter.id.clone(),
+                    chapter_title: ct.title.clone(),
+                    step: Some(step.id.clone()),
+                    lang,
+                    title: step.title.clone(),
+                    body,
+                });
+            }
+        }
+    }
+    out
+}
+
 impl SopIndex {
     /// Indexes the SOP: for each chapter and language, one row for the chapter (its title,
     /// and its introduction and sections outside steps) and one row per step (its title, and
@@ -259,42 +307,26 @@ impl SopIndex {
                 "INSERT INTO sop (rowid, title, body, title_surface, body_surface, lang)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?;
-            for chapter in &sop.chapters {
-                for lang in Lang::ALL {
-                    let ct = chapter.text(lang);
-                    let mut add = |step: Option<String>, title: &str, body: String| {
-                        let (title, title_stems, title_surface) =
-                            Text::new(title.to_owned(), &mut vocab);
-                        let (body, body_stems, body_surface) = Text::new(body, &mut vocab);
-                        let rowid = i64::try_from(docs.len()).unwrap_or(i64::MAX);
-                        insert.execute(rusqlite::params![
-                            rowid,
-                            title_stems,
-                            body_stems,
-                            title_surface,
-                            body_surface,
-                            lang.code()
-                        ])?;
-                        docs.push(Doc {
-                            chapter: chapter.id.clone(),
-                            chapter_title: ct.title.clone(),
-                            step,
-                            lang,
-                            title,
-                            body,
-                        });
-                        Ok::<(), SearchError>(())
-                    };
-                    add(None, &ct.title, text::outside_steps(ct))?;
-                    for step in &ct.steps {
-                        let mut body = text::plain_text(ct.guidance(step));
-                        if let Some(basis) = &step.basis {
-                            body.push(' ');
-                            body.push_str(basis);
-                        }
-                        add(Some(step.id.clone()), &step.title, body)?;
-                    }
-                }
+            for d in doc_texts(sop) {
+                let (title, title_stems, title_surface) = Text::new(d.title, &mut vocab);
+                let (body, body_stems, body_surface) = Text::new(d.body, &mut vocab);
+                let rowid = i64::try_from(docs.len()).unwrap_or(i64::MAX);
+                insert.execute(rusqlite::params![
+                    rowid,
+                    title_stems,
+                    body_stems,
+                    title_surface,
+                    body_surface,
+                    d.lang.code()
+                ])?;
+                docs.push(Doc {
+                    chapter: d.chapter,
+                    chapter_title: d.chapter_title,
+                    step: d.step,
+                    lang: d.lang,
+                    title,
+                    body,
+                });
             }
             drop(insert);
             tx.commit()?;
@@ -305,6 +337,7 @@ impl SopIndex {
             docs,
             vocab,
             terms,
+            compact: false,
         })
     }
 

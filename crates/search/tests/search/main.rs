@@ -5,5 +5,6 @@ mod hostile;
 mod invariance;
 mod known_answers;
 mod notes;
+mod prebuilt;
 mod support;
 mod typing;
