@@ -246,7 +246,7 @@ fn search_index(
     if let Ok(bytes) = index.to_bytes() {
         // A cache that cannot be written (a read-only or full disk) only costs the next
         // start the build again.
-        let _ = std::fs::create_dir_all(cache)
+        let _ = crate::settings::private_dir(cache)
             .map_err(|_| ())
             .and_then(|()| dalil_store::write_file_atomic(&path, &bytes).map_err(|_| ()));
     }

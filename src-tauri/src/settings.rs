@@ -109,9 +109,42 @@ pub fn load(dir: &Path) -> Settings {
 
 /// Writes the settings atomically: a temporary file, then a rename.
 pub fn save(dir: &Path, settings: &Settings) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
+    private_dir(dir)?;
     let tmp = dir.join("settings.json.tmp");
     let bytes = serde_json::to_vec_pretty(settings).map_err(std::io::Error::other)?;
     std::fs::write(&tmp, bytes)?;
     std::fs::rename(&tmp, file(dir))
+}
+
+/// Creates a folder of the data folder (and the data folder itself, when it is missing)
+/// private to the user, as the case store creates it: whichever of the settings, the index
+/// cache or the store comes first, the data folder is never left readable by others.
+pub fn private_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    /// Saving the settings (or the index cache) before the case file exists makes the data
+    /// folder private, as the store would.
+    #[test]
+    fn the_data_folder_is_made_private_by_whoever_makes_it_first() {
+        let root = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let data = root.path().join("share").join("dalil");
+        super::save(&data, &super::Settings::default()).unwrap_or_else(|e| panic!("{e}"));
+        super::private_dir(&data.join("cache")).unwrap_or_else(|e| panic!("{e}"));
+        for dir in [root.path().join("share"), data.clone(), data.join("cache")] {
+            let mode = std::fs::metadata(&dir)
+                .unwrap_or_else(|e| panic!("{e}"))
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o077, 0, "{} is {mode:o}", dir.display());
+        }
+    }
 }
