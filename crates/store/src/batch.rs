@@ -52,7 +52,7 @@ pub(crate) fn case_status(conn: &Connection, case: CaseId) -> Result<CaseStatus,
     }
 }
 
-fn not_blank(s: &str, field: &'static str) -> Result<(), StoreError> {
+pub(crate) fn not_blank(s: &str, field: &'static str) -> Result<(), StoreError> {
     if s.trim().is_empty() {
         Err(StoreError::Invalid { field })
     } else {
@@ -66,7 +66,7 @@ impl Batch<'_> {
     }
 
     /// Refuses changes to a missing or closed case.
-    fn require_open(&self, case: CaseId) -> Result<(), StoreError> {
+    pub(crate) fn require_open(&self, case: CaseId) -> Result<(), StoreError> {
         match case_status(self.conn, case)? {
             CaseStatus::Open => Ok(()),
             CaseStatus::Closed => Err(StoreError::CaseClosed { case }),

@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use crate::audit::{self, Change, actions};
-use crate::batch::{Batch, case_status};
+use crate::batch::{Batch, case_status, not_blank};
 use crate::error::{StoreError, from_io};
 use crate::model::{BreakKind, CaseId, CaseStatus};
 use crate::time_text;
@@ -320,14 +320,6 @@ pub struct ElementLink {
 /// rows, small enough that only one chunk is ever in memory.
 pub const CHUNK: usize = 1 << 20;
 
-fn not_blank(s: &str, field: &'static str) -> Result<(), StoreError> {
-    if s.trim().is_empty() {
-        Err(StoreError::Invalid { field })
-    } else {
-        Ok(())
-    }
-}
-
 fn opt_blank(s: &Option<String>, field: &'static str) -> Result<(), StoreError> {
     match s {
         Some(v) => not_blank(v, field),
@@ -384,12 +376,7 @@ pub fn attachment_digest(
 
 /// Lower-case hex of a digest.
 pub fn hex(bytes: &[u8]) -> String {
-    use fmt::Write as _;
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        let _ = write!(s, "{b:02x}");
-    }
-    s
+    ::hex::encode(bytes)
 }
 
 /// The id of an exhibit given by its number, or `NotFound`.
@@ -407,14 +394,52 @@ fn to_u32(v: i64) -> Result<u32, StoreError> {
     u32::try_from(v).map_err(|_| StoreError::Damaged)
 }
 
-impl Batch<'_> {
-    fn require_open_case(&self, case: CaseId) -> Result<(), StoreError> {
-        match case_status(self.conn, case)? {
-            CaseStatus::Open => Ok(()),
-            CaseStatus::Closed => Err(StoreError::CaseClosed { case }),
-        }
-    }
+/// The columns [`exhibit_row`] reads, in its order.
+const EXHIBIT_COLUMNS: &str =
+    "number, description, kind, seized_at, seized_where, seized_by, authorisation, seal";
 
+/// An exhibit's number and registration, read from `EXHIBIT_COLUMNS` at the start of a row.
+/// `Damaged` for a row no method of the store writes (an unknown kind, a bad number).
+fn exhibit_row(r: &rusqlite::Row<'_>) -> Result<(u32, NewExhibit), StoreError> {
+    let kind: String = r.get(2)?;
+    Ok((
+        to_u32(r.get(0)?)?,
+        NewExhibit {
+            description: r.get(1)?,
+            kind: ExhibitKind::parse(&kind).ok_or(StoreError::Damaged)?,
+            seized_at: r.get(3)?,
+            seized_where: r.get(4)?,
+            seized_by: r.get(5)?,
+            authorisation: r.get(6)?,
+            seal: r.get(7)?,
+        },
+    ))
+}
+
+/// The columns [`custody_row`] reads, in its order.
+const CUSTODY_COLUMNS: &str =
+    "seq, event, at, from_party, to_party, purpose, seal_intact, corrects";
+
+/// A custody entry's number and what was recorded (`at` set), read from `CUSTODY_COLUMNS`
+/// at the start of a row.
+fn custody_row(r: &rusqlite::Row<'_>) -> Result<(u32, NewCustody), StoreError> {
+    let event: String = r.get(1)?;
+    let corrects: Option<i64> = r.get(7)?;
+    Ok((
+        to_u32(r.get(0)?)?,
+        NewCustody {
+            event: CustodyEvent::parse(&event).ok_or(StoreError::Damaged)?,
+            at: Some(r.get(2)?),
+            from: r.get(3)?,
+            to: r.get(4)?,
+            purpose: r.get(5)?,
+            seal_intact: r.get(6)?,
+            corrects: corrects.map(to_u32).transpose()?,
+        },
+    ))
+}
+
+impl Batch<'_> {
     /// Registers an exhibit in an open case and returns its number, the next in the case.
     /// Description, time, place and seizer must not be blank; the authorisation and the seal
     /// may be left out, but not given blank.
@@ -425,7 +450,7 @@ impl Batch<'_> {
         not_blank(&new.seized_by, "seized-by")?;
         opt_blank(&new.authorisation, "authorisation")?;
         opt_blank(&new.seal, "seal")?;
-        self.require_open_case(case)?;
+        self.require_open(case)?;
         let next: i64 = self
             .conn
             .prepare_cached("SELECT COALESCE(MAX(number), 0) + 1 FROM exhibits WHERE case_id = ?1")?
@@ -476,7 +501,7 @@ impl Batch<'_> {
         not_blank(&entry.to, "to")?;
         not_blank(&entry.purpose, "purpose")?;
         opt_blank(&entry.at, "at")?;
-        self.require_open_case(case)?;
+        self.require_open(case)?;
         let id = exhibit_id(self.conn, case, exhibit)?;
         let next: i64 = self
             .conn
@@ -539,7 +564,7 @@ impl Batch<'_> {
         if state.needs_reason() && reason.is_none() {
             return Err(StoreError::ReasonRequired);
         }
-        self.require_open_case(case)?;
+        self.require_open(case)?;
         let old: Option<(String, Option<String>)> = self
             .conn
             .prepare_cached(
@@ -587,7 +612,7 @@ impl Batch<'_> {
         target: &LinkTarget,
     ) -> Result<bool, StoreError> {
         not_blank(element, "element")?;
-        self.require_open_case(case)?;
+        self.require_open(case)?;
         match target {
             LinkTarget::Note(n) => {
                 let found: Option<i64> = self
@@ -648,7 +673,7 @@ impl Batch<'_> {
         element: &str,
         target: &LinkTarget,
     ) -> Result<bool, StoreError> {
-        self.require_open_case(case)?;
+        self.require_open(case)?;
         let removed = self
             .conn
             .prepare_cached(
@@ -796,42 +821,20 @@ impl crate::Store {
     /// The exhibits of a case, by number.
     pub fn exhibits(&self, case: CaseId) -> Result<Vec<Exhibit>, StoreError> {
         case_status(self.conn(), case)?;
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT number, description, kind, seized_at, seized_where, seized_by,
-                    authorisation, seal, created_at, id
-             FROM exhibits WHERE case_id = ?1 ORDER BY number",
-        )?;
-        let rows = stmt.query_map([case.0], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, Option<String>>(6)?,
-                r.get::<_, Option<String>>(7)?,
-                r.get::<_, String>(8)?,
-                r.get::<_, i64>(9)?,
-            ))
-        })?;
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {EXHIBIT_COLUMNS}, created_at, id
+             FROM exhibits WHERE case_id = ?1 ORDER BY number"
+        ))?;
+        let mut rows = stmt.query([case.0])?;
         let mut out = Vec::new();
-        for row in rows {
-            let (number, description, kind, seized_at, seized_where, seized_by, auth, seal, at, id) =
-                row?;
+        while let Some(r) = rows.next()? {
+            let (number, details) = exhibit_row(r)?;
+            let at: String = r.get(8)?;
             out.push(Exhibit {
-                id,
+                id: r.get(9)?,
                 case,
-                number: to_u32(number)?,
-                details: NewExhibit {
-                    description,
-                    kind: ExhibitKind::parse(&kind).ok_or(StoreError::Damaged)?,
-                    seized_at,
-                    seized_where,
-                    seized_by,
-                    authorisation: auth,
-                    seal,
-                },
+                number,
+                details,
                 created_at: time_text::parse(&at)?,
             });
         }
@@ -841,38 +844,18 @@ impl crate::Store {
     /// An exhibit's chain of custody, first entry first.
     pub fn custody(&self, case: CaseId, exhibit: u32) -> Result<Vec<CustodyEntry>, StoreError> {
         let id = exhibit_id(self.conn(), case, exhibit)?;
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT seq, event, at, from_party, to_party, purpose, seal_intact, corrects,
-                    recorded_at
-             FROM custody_entries WHERE exhibit_id = ?1 ORDER BY seq",
-        )?;
-        let rows = stmt.query_map([id], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, bool>(6)?,
-                r.get::<_, Option<i64>>(7)?,
-                r.get::<_, String>(8)?,
-            ))
-        })?;
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {CUSTODY_COLUMNS}, recorded_at
+             FROM custody_entries WHERE exhibit_id = ?1 ORDER BY seq"
+        ))?;
+        let mut rows = stmt.query([id])?;
         let mut out = Vec::new();
-        for row in rows {
-            let (seq, event, at, from, to, purpose, intact, corrects, recorded) = row?;
+        while let Some(r) = rows.next()? {
+            let (seq, entry) = custody_row(r)?;
+            let recorded: String = r.get(8)?;
             out.push(CustodyEntry {
-                seq: to_u32(seq)?,
-                entry: NewCustody {
-                    event: CustodyEvent::parse(&event).ok_or(StoreError::Damaged)?,
-                    at: Some(at),
-                    from,
-                    to,
-                    purpose,
-                    seal_intact: intact,
-                    corrects: corrects.map(to_u32).transpose()?,
-                },
+                seq,
+                entry,
                 recorded_at: time_text::parse(&recorded)?,
             });
         }
@@ -1122,50 +1105,26 @@ pub(crate) fn verify_records(
     Ok(None)
 }
 
+/// The digest of an exhibit's row as it stands, or `None` when it is gone or holds what no
+/// method of the store writes.
 fn exhibit_record(conn: &Connection, entity: &str) -> Result<Option<[u8; 32]>, StoreError> {
     let Ok(id) = entity.parse::<i64>() else {
         return Ok(None);
     };
-    let row = conn
-        .prepare_cached(
-            "SELECT number, description, kind, seized_at, seized_where, seized_by,
-                    authorisation, seal
-             FROM exhibits WHERE id = ?1",
-        )?
-        .query_row([id], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, Option<String>>(6)?,
-                r.get::<_, Option<String>>(7)?,
-            ))
-        })
-        .optional()?;
-    let Some((number, description, kind, seized_at, seized_where, seized_by, auth, seal)) = row
-    else {
-        return Ok(None);
-    };
-    let Some(kind) = ExhibitKind::parse(&kind) else {
-        return Ok(None);
-    };
-    Ok(Some(exhibit_digest(
-        to_u32(number)?,
-        &NewExhibit {
-            description,
-            kind,
-            seized_at,
-            seized_where,
-            seized_by,
-            authorisation: auth,
-            seal,
-        },
-    )))
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {EXHIBIT_COLUMNS} FROM exhibits WHERE id = ?1"
+    ))?;
+    let mut rows = stmt.query([id])?;
+    Ok(match rows.next()? {
+        Some(r) => exhibit_row(r)
+            .ok()
+            .map(|(number, details)| exhibit_digest(number, &details)),
+        None => None,
+    })
 }
 
+/// The digest of a custody entry's row as it stands, or `None` when it is gone or holds
+/// what no method of the store writes.
 fn custody_record(conn: &Connection, entity: &str) -> Result<Option<[u8; 32]>, StoreError> {
     let Some((exhibit, seq)) = entity
         .split_once('/')
@@ -1173,39 +1132,17 @@ fn custody_record(conn: &Connection, entity: &str) -> Result<Option<[u8; 32]>, S
     else {
         return Ok(None);
     };
-    let row = conn
-        .prepare_cached(
-            "SELECT event, at, from_party, to_party, purpose, seal_intact, corrects
-             FROM custody_entries WHERE exhibit_id = ?1 AND seq = ?2",
-        )?
-        .query_row(params![exhibit, seq], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, bool>(5)?,
-                r.get::<_, Option<i64>>(6)?,
-            ))
-        })
-        .optional()?;
-    let Some((event, at, from, to, purpose, intact, corrects)) = row else {
-        return Ok(None);
-    };
-    let Some(event) = CustodyEvent::parse(&event) else {
-        return Ok(None);
-    };
-    let entry = NewCustody {
-        event,
-        at: None,
-        from,
-        to,
-        purpose,
-        seal_intact: intact,
-        corrects: corrects.map(to_u32).transpose()?,
-    };
-    Ok(Some(custody_digest(to_u32(seq)?, &at, &entry)))
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {CUSTODY_COLUMNS} FROM custody_entries WHERE exhibit_id = ?1 AND seq = ?2"
+    ))?;
+    let mut rows = stmt.query(params![exhibit, seq])?;
+    Ok(match rows.next()? {
+        Some(r) => custody_row(r).ok().map(|(seq, entry)| {
+            let at = entry.at.clone().unwrap_or_default();
+            custody_digest(seq, &at, &entry)
+        }),
+        None => None,
+    })
 }
 
 fn attachment_record(conn: &Connection, entity: &str) -> Result<Option<[u8; 32]>, StoreError> {
