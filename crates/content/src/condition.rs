@@ -16,7 +16,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::{Args, Message};
+use crate::diagnostic::{Args, Code, Message};
 use crate::manifest::{FactType, Manifest};
 
 /// A case's answers: fact id to value (`yes` or `no` for a yes-no fact, a choice id for a
@@ -140,6 +140,49 @@ impl UseError {
             UseError::UnknownChoice { fact, value } => {
                 vec![("fact", fact.clone()), ("value", value.clone())]
             }
+        }
+    }
+}
+
+/// A condition written in the content (a step's `when`, an element's `required`), read and
+/// checked against the manifest: the condition if it parses, and each problem found with its
+/// byte offset within `source`, its code and its message. Every place that reads a
+/// condition from the content reports its problems through here.
+pub(crate) fn read(
+    source: &str,
+    manifest: &Manifest,
+) -> (Option<Condition>, Vec<(usize, Code, Message)>) {
+    match Condition::parse(source) {
+        Err(e) => (
+            None,
+            vec![(
+                e.offset,
+                Code::ConditionSyntax,
+                Message {
+                    id: e.message_id,
+                    args: e.args,
+                    english: format!("the condition cannot be read: {}", e.message),
+                },
+            )],
+        ),
+        Ok(c) => {
+            let problems = c
+                .check(manifest)
+                .into_iter()
+                .map(|e| {
+                    let code = match e {
+                        UseError::UnknownFact(_) => Code::UnknownFact,
+                        _ => Code::BadFactUse,
+                    };
+                    let message = Message {
+                        id: e.message_id(),
+                        args: e.args(),
+                        english: e.to_string(),
+                    };
+                    (0, code, message)
+                })
+                .collect();
+            (Some(c), problems)
         }
     }
 }

@@ -11,11 +11,10 @@ use std::collections::BTreeSet;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::condition::{Condition, Facts, UseError};
+use crate::condition::{Condition, Facts};
 use crate::diagnostic::{Code, Diagnostic, LineIndex, Message};
-use crate::ids::is_kebab_case;
 use crate::lang::{Bilingual, Lang};
-use crate::manifest::Manifest;
+use crate::manifest::{Manifest, Reporter};
 
 /// The file name of the element declarations within the content folder.
 pub const FILE: &str = "elements.toml";
@@ -142,52 +141,7 @@ enum RawRequired {
     When(String),
 }
 
-struct Reporter<'a> {
-    text: &'a str,
-    index: LineIndex,
-    out: &'a mut Vec<Diagnostic>,
-}
-
 impl Reporter<'_> {
-    fn at(&mut self, offset: usize, code: Code, message: Message) {
-        let (line, column) = self.index.position(self.text, offset);
-        self.out
-            .push(Diagnostic::new(FILE, line, column, code, message));
-    }
-
-    fn line(&self, offset: usize) -> u32 {
-        self.index.position(self.text, offset).0
-    }
-
-    /// Checks a declared id; `what` is `offence` or `element`.
-    fn id(&mut self, id: &Spanned<String>, what: &'static str, seen: &mut BTreeSet<String>) {
-        let offset = id.span().start;
-        if !is_kebab_case(id.get_ref()) {
-            self.at(
-                offset,
-                Code::BadId,
-                Message::new(
-                    "validate-bad-declared-id",
-                    format!("{what} id `{}` is not ASCII kebab-case", id.get_ref()),
-                )
-                .arg("kind", what)
-                .arg("id", id.get_ref()),
-            );
-        }
-        if !seen.insert(id.get_ref().clone()) {
-            self.at(
-                offset,
-                Code::DuplicateId,
-                Message::new(
-                    "validate-declared-twice",
-                    format!("{what} id `{}` is declared twice", id.get_ref()),
-                )
-                .arg("kind", what)
-                .arg("id", id.get_ref()),
-            );
-        }
-    }
-
     /// A text in both languages; each missing or blank one is reported at `offset`.
     fn text(
         &mut self,
@@ -222,37 +176,12 @@ impl Reporter<'_> {
     fn condition(&mut self, src: &Spanned<String>, manifest: &Manifest) -> Option<Condition> {
         // The string's span starts at its opening quote.
         let at = src.span().start + 1;
-        match Condition::parse(src.get_ref()) {
-            Err(e) => {
-                self.at(
-                    at + e.offset,
-                    Code::ConditionSyntax,
-                    Message {
-                        id: e.message_id,
-                        args: e.args,
-                        english: format!("the condition cannot be read: {}", e.message),
-                    },
-                );
-                None
-            }
-            Ok(c) => {
-                let problems = c.check(manifest);
-                let ok = problems.is_empty();
-                for e in problems {
-                    let code = match e {
-                        UseError::UnknownFact(_) => Code::UnknownFact,
-                        _ => Code::BadFactUse,
-                    };
-                    let message = Message {
-                        id: e.message_id(),
-                        args: e.args(),
-                        english: e.to_string(),
-                    };
-                    self.at(at, code, message);
-                }
-                ok.then_some(c)
-            }
+        let (condition, problems) = crate::condition::read(src.get_ref(), manifest);
+        let ok = problems.is_empty();
+        for (offset, code, message) in problems {
+            self.at(at + offset, code, message);
         }
+        condition.filter(|_| ok)
     }
 }
 
@@ -266,11 +195,7 @@ pub(crate) fn parse(
     manifest: &Manifest,
     out: &mut Vec<Diagnostic>,
 ) -> (Vec<Offence>, StepRefs) {
-    let mut r = Reporter {
-        text,
-        index: LineIndex::new(text),
-        out,
-    };
+    let mut r = Reporter::new(FILE, text, out);
     let raw: RawFile = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {

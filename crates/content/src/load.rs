@@ -5,7 +5,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use pulldown_cmark::{Event, Tag, TagEnd};
 use serde::Deserialize;
 
-use crate::condition::{Condition, UseError};
 use crate::diagnostic::{Code, Diagnostic, LineIndex, Message};
 use crate::elements;
 use crate::glossary;
@@ -423,35 +422,11 @@ fn parse_body(
             }
             let when = attrs.when.as_ref().and_then(|(src, offset)| {
                 let at = range.start + offset;
-                match Condition::parse(src) {
-                    Err(e) => {
-                        out.push(r.diag(
-                            at + e.offset,
-                            Code::ConditionSyntax,
-                            Message {
-                                id: e.message_id,
-                                args: e.args,
-                                english: format!("the condition cannot be read: {}", e.message),
-                            },
-                        ));
-                        None
-                    }
-                    Ok(c) => {
-                        for e in c.check(manifest) {
-                            let code = match e {
-                                UseError::UnknownFact(_) => Code::UnknownFact,
-                                _ => Code::BadFactUse,
-                            };
-                            let message = Message {
-                                id: e.message_id(),
-                                args: e.args(),
-                                english: e.to_string(),
-                            };
-                            out.push(r.diag(at, code, message));
-                        }
-                        Some(c)
-                    }
+                let (condition, problems) = crate::condition::read(src, manifest);
+                for (offset, code, message) in problems {
+                    out.push(r.diag(at + offset, code, message));
                 }
+                condition
             });
             match &id {
                 None => out.push(r.diag(

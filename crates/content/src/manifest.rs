@@ -146,22 +146,39 @@ struct RawChoice {
     en: String,
 }
 
-struct Reporter<'a> {
-    text: &'a str,
-    index: LineIndex,
-    out: &'a mut Vec<Diagnostic>,
+/// Reports problems in one TOML file of the content (the manifest, `elements.toml`) at the
+/// line and column of a byte offset.
+pub(crate) struct Reporter<'a> {
+    pub(crate) file: &'static str,
+    pub(crate) text: &'a str,
+    pub(crate) index: LineIndex,
+    pub(crate) out: &'a mut Vec<Diagnostic>,
 }
 
-impl Reporter<'_> {
-    fn at(&mut self, offset: usize, code: Code, message: Message) {
+impl<'a> Reporter<'a> {
+    pub(crate) fn new(file: &'static str, text: &'a str, out: &'a mut Vec<Diagnostic>) -> Self {
+        Reporter {
+            file,
+            text,
+            index: LineIndex::new(text),
+            out,
+        }
+    }
+
+    pub(crate) fn at(&mut self, offset: usize, code: Code, message: Message) {
         let (line, column) = self.index.position(self.text, offset);
         self.out
-            .push(Diagnostic::new(FILE, line, column, code, message));
+            .push(Diagnostic::new(self.file, line, column, code, message));
+    }
+
+    /// The line of a byte offset.
+    pub(crate) fn line(&self, offset: usize) -> u32 {
+        self.index.position(self.text, offset).0
     }
 
     /// Checks a declared id. `what` is the kind of thing it names, also the `kind` argument
     /// of the message.
-    fn id(&mut self, id: &Spanned<String>, what: &str, seen: &mut BTreeSet<String>) {
+    pub(crate) fn id(&mut self, id: &Spanned<String>, what: &str, seen: &mut BTreeSet<String>) {
         let offset = id.span().start;
         if !is_kebab_case(id.get_ref()) {
             self.at(
@@ -193,11 +210,7 @@ impl Reporter<'_> {
 /// Parses the manifest. On a syntax error it returns `None` and one diagnostic; otherwise the
 /// manifest, with diagnostics for anything wrong in its content.
 pub(crate) fn parse(text: &str, out: &mut Vec<Diagnostic>) -> Option<Manifest> {
-    let mut r = Reporter {
-        text,
-        index: LineIndex::new(text),
-        out,
-    };
+    let mut r = Reporter::new(FILE, text, out);
     let raw: RawManifest = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
