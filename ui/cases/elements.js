@@ -10,12 +10,10 @@ export async function showElements(id) {
   const root = ctx.$('case');
   let matrix;
   let register;
-  let heading;
   try {
-    [matrix, register, heading] = await Promise.all([
+    [matrix, register] = await Promise.all([
       ipc.caseElements({ id, langCode: ctx.state.settings.uiLang }),
       ipc.caseRegister({ id, langCode: ctx.state.settings.uiLang }),
-      caseHeading(id),
     ]);
   } catch (err) {
     root.replaceChildren(caseTabs(id, 'case-tab-elements'), errorLine(err));
@@ -23,7 +21,7 @@ export async function showElements(id) {
   }
   const gaps = el('p', { class: 'elements-gaps', id: 'elements-gaps', role: 'status',
     text: `${ctx.t('elements-gaps')} ${num(matrix.gaps)}` });
-  const parts = [caseTabs(id, 'case-tab-elements'), heading, el('h2', { text: ctx.t('elements-heading') }),
+  const parts = [caseTabs(id, 'case-tab-elements'), caseHeading(matrix), el('h2', { text: ctx.t('elements-heading') }),
     el('p', { class: 'status', text: ctx.t('elements-intro') }), gaps];
   for (const offence of matrix.offences) {
     const table = el('table', { class: 'matrix' },

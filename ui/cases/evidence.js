@@ -21,12 +21,10 @@ export async function showEvidence(id) {
   const root = ctx.$('case');
   let register;
   let matrix;
-  let heading;
   try {
-    [register, matrix, heading] = await Promise.all([
+    [register, matrix] = await Promise.all([
       ipc.caseRegister({ id, langCode: ctx.state.settings.uiLang }),
       ipc.caseElements({ id, langCode: ctx.state.settings.uiLang }),
-      caseHeading(id),
     ]);
   } catch (err) {
     root.replaceChildren(caseTabs(id, 'case-tab-evidence'), errorLine(err));
@@ -35,7 +33,7 @@ export async function showEvidence(id) {
   const list = el('div', { class: 'register' });
   if (!register.exhibits.length) list.append(el('p', { class: 'status', text: ctx.t('evidence-none') }));
   for (const x of register.exhibits) list.append(exhibitBlock(id, x));
-  root.replaceChildren(caseTabs(id, 'case-tab-evidence'), heading,
+  root.replaceChildren(caseTabs(id, 'case-tab-evidence'), caseHeading(register),
     el('h2', { text: ctx.t('evidence-heading') }),
     el('p', { class: 'status', text: ctx.t('evidence-intro') }),
     list, addForm(id, matrix));
@@ -48,10 +46,10 @@ function exhibitBlock(id, x) {
     rows.append(el('tr', { 'data-seq': String(c.seq) },
       el('td', { text: num(c.seq) }),
       el('td', { text: ctx.t(`custody-event-${c.event}`) + (c.corrects ? ` (${ctx.t('custody-corrects')} ${num(c.corrects)})` : '') }),
-      el('td', { text: c.at, dir: 'auto' }),
-      el('td', { text: c.from, dir: 'auto' }),
-      el('td', { text: c.to, dir: 'auto' }),
-      el('td', { text: c.purpose, dir: 'auto' }),
+      el('td', {}, el('bdi', { text: c.at })),
+      el('td', {}, el('bdi', { text: c.from })),
+      el('td', {}, el('bdi', { text: c.to })),
+      el('td', {}, el('bdi', { text: c.purpose })),
       el('td', { class: c.sealIntact ? '' : 'seal-broken', text: ctx.t(c.sealIntact ? 'custody-seal-intact' : 'custody-seal-broken') })));
   }
   const custody = x.custody.length

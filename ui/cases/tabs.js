@@ -1,7 +1,6 @@
 // The tabs of a case: its checklist, its offence elements, its evidence register. Each tab is
 // an address of its own, so the back key and the menu work as on every other screen.
 
-import * as ipc from '../ipc.js';
 import { bdi, ctx, el } from './common.js';
 
 export function caseTabs(id, active) {
@@ -23,8 +22,8 @@ export function errorLine(err) {
   return el('p', { class: 'error', role: 'alert', text: ctx.t(err?.message_id ?? 'error-generic') });
 }
 
-// The case's reference and title above a tab, so the officer always knows which case this is.
-export async function caseHeading(id) {
-  const view = await ipc.caseView({ id, langCode: ctx.state.settings.uiLang });
+// The case's reference and title above a tab, so the officer always knows which case this
+// is. Both tabs' view models carry them.
+export function caseHeading(view) {
   return el('p', { class: 'case-heading' }, bdi(view.reference), ' ', el('span', { text: view.title, dir: 'auto' }));
 }

@@ -14,6 +14,10 @@ use crate::{CaseError, facts_of};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Matrix {
+    /// The case's reference, for the tab's heading.
+    pub reference: String,
+    /// The case's title.
+    pub title: String,
     /// The offences that concern the case, in the SOP's order.
     pub offences: Vec<OffenceRows>,
     /// How many required elements have nothing linked to them.
@@ -215,7 +219,13 @@ pub fn matrix(store: &Store, sop: &Sop, lang: Lang, case: CaseId) -> Result<Matr
             elements: rows,
         });
     }
-    Ok(Matrix { offences, gaps })
+    let case = store.case(case)?;
+    Ok(Matrix {
+        reference: case.reference,
+        title: case.title,
+        offences,
+        gaps,
+    })
 }
 
 /// What a link points to, in words; `None` for a note that has since been deleted.

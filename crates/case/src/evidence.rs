@@ -16,6 +16,10 @@ use crate::{CaseError, rfc3339};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Register {
+    /// The case's reference, for the tab's heading.
+    pub reference: String,
+    /// The case's title.
+    pub title: String,
     /// The exhibits, by number.
     pub exhibits: Vec<ExhibitView>,
 }
@@ -159,7 +163,12 @@ pub fn register(store: &Store, sop: &Sop, lang: Lang, case: CaseId) -> Result<Re
             elements,
         });
     }
-    Ok(Register { exhibits })
+    let case = store.case(case)?;
+    Ok(Register {
+        reference: case.reference,
+        title: case.title,
+        exhibits,
+    })
 }
 
 /// One exhibit of the register.
