@@ -73,6 +73,9 @@ pub struct Summary {
     pub head_seq: u64,
     /// The head hash of the store's chain when the bundle was written.
     pub head_hash: String,
+    /// Whether the store's whole chain verified when the bundle was written (the manifest's
+    /// `audit_status`): the case's own entries can verify while another case's were changed.
+    pub store_chain_intact: bool,
 }
 
 /// One thing found changed in a bundle.
@@ -274,6 +277,7 @@ pub fn verify_bundle(bytes: &[u8]) -> Result<Verdict, Unreadable> {
                     audit_entries: parts.audit.entries.len(),
                     head_seq: m.audit_head.seq,
                     head_hash: m.audit_head.hash,
+                    store_chain_intact: m.audit_status == "intact",
                 },
                 parts: Box::new(parts),
             });

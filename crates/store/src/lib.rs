@@ -28,6 +28,7 @@ mod backup;
 mod batch;
 mod db;
 mod decode;
+mod device;
 mod error;
 mod evidence;
 mod fsutil;
@@ -40,6 +41,8 @@ mod store;
 mod time_text;
 
 pub use batch::{Batch, KIND_FACT};
+/// The computer's signing key and its public half, as [`Store::device_key`] hands them out.
+pub use ed25519_dalek::{SigningKey, VerifyingKey};
 pub use error::{Result, StoreError};
 pub use evidence::{
     Attachment, CHUNK, CustodyEntry, CustodyEvent, ElementLink, ElementMark, ElementState, Exhibit,

@@ -74,6 +74,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../sql/0006_evidence.sql"),
         followup: None,
     },
+    Migration {
+        version: 7,
+        name: "0007_device_key",
+        sql: include_str!("../sql/0007_device_key.sql"),
+        followup: None,
+    },
 ];
 
 /// The schema version this code writes: the number of the last migration.

@@ -115,6 +115,7 @@ impl Store {
             Err(ProbeError::Other(e)) => return Err(Rejected::Other(e)),
         };
         schema::migrate(&mut conn).map_err(Rejected::Other)?;
+        crate::device::ensure(&mut conn).map_err(Rejected::Other)?;
         let Unlocked { key, salt } = unlocked;
         let store = Store {
             conn,
@@ -135,6 +136,19 @@ impl Store {
             Keycheck::new(&self.salt, &[&self.key]).write(&self.path)?;
         }
         Ok(())
+    }
+
+    /// This computer's signing key, made at the file's first unlock and kept inside it: it
+    /// signs the transfer bundles this file's cases leave in. The key wipes itself when
+    /// dropped; never log or show it (its public half, [`Store::device_public_key`], is safe
+    /// to show).
+    pub fn device_key(&self) -> Result<crate::SigningKey, StoreError> {
+        crate::device::signing_key(&self.conn)
+    }
+
+    /// The public half of [`Store::device_key`]: what names this computer to the directorate.
+    pub fn device_public_key(&self) -> Result<crate::VerifyingKey, StoreError> {
+        crate::device::public_key(&self.conn)
     }
 
     /// Closes the file and wipes the key from memory.
