@@ -9,6 +9,7 @@ packages=(
   xvfb xauth                              # a virtual display for tests and machines without one
   webkit2gtk-driver                       # WebKitWebDriver, for the end-to-end tests
   xdotool                                 # answers the native save dialog in the export test
+  postgresql                              # the directorate server's tests start a real PostgreSQL
 )
 
 missing=()

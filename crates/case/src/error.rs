@@ -35,6 +35,18 @@ pub enum CaseError {
     /// An offence element the SOP does not declare.
     #[error("the SOP declares no element {0}")]
     UnknownElement(String),
+    /// No directorate key is installed: neither built in nor in the data folder.
+    #[error("no directorate key is installed")]
+    NoDirectorateKey,
+    /// The data folder's directorate key file cannot be read as a key.
+    #[error("the directorate key file is not usable: {0}")]
+    DirectorateKey(dalil_transfer::KeyFileError),
+    /// A transfer with no case.
+    #[error("no case was chosen")]
+    NothingToTransfer,
+    /// The transfer bundle could not be sealed.
+    #[error("the transfer bundle could not be made: {0}")]
+    Seal(dalil_transfer::SealError),
 }
 
 impl CaseError {
@@ -50,6 +62,11 @@ impl CaseError {
             CaseError::ReasonRequired => "reason-required",
             CaseError::ReasonNotAllowed => "reason-not-allowed",
             CaseError::UnknownElement(_) => "unknown-element",
+            CaseError::NoDirectorateKey => "no-directorate-key",
+            CaseError::DirectorateKey(_) => "directorate-key-invalid",
+            CaseError::NothingToTransfer => "nothing-to-transfer",
+            CaseError::Seal(dalil_transfer::SealError::TooLarge) => "transfer-too-large",
+            CaseError::Seal(_) => "transfer-failed",
         }
     }
 }

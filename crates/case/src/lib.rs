@@ -19,6 +19,7 @@ mod list;
 mod notes;
 mod open;
 mod steps;
+pub mod transfer;
 mod view;
 
 pub use detail::{CaseDetail, DetailStep, detail};

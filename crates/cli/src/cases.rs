@@ -29,6 +29,7 @@ use dalil_store::{
     BreakKind, Case, CaseFilter, CaseId, CaseKind, CaseStatus, Note, NoteId, Passphrase,
     StepRecord, StepState, Store, StoreError,
 };
+use dalil_transfer::KeyFileError;
 use time::OffsetDateTime;
 use time::format_description::BorrowedFormatItem;
 use time::macros::format_description;
@@ -371,13 +372,17 @@ impl<'a> Env<'a> {
         Ok(crate::load_clean(self.content, self.l10n)?)
     }
 
+    /// The data folder: `--data-dir`, else the default.
+    pub(crate) fn data_dir(&self) -> Result<PathBuf, Problem> {
+        match &self.args.data_dir {
+            Some(dir) => Ok(dir.clone()),
+            None => dalil_store::default_data_dir().map_err(|e| store_problem(self.l10n, &e)),
+        }
+    }
+
     /// The path of the case file.
     pub(crate) fn db_path(&self) -> Result<PathBuf, Problem> {
-        let dir = match &self.args.data_dir {
-            Some(dir) => dir.clone(),
-            None => dalil_store::default_data_dir().map_err(|e| store_problem(self.l10n, &e))?,
-        };
-        Ok(dir.join(dalil_store::DB_FILE_NAME))
+        Ok(self.data_dir()?.join(dalil_store::DB_FILE_NAME))
     }
 
     /// Where the passphrase comes from: the flag, else the environment, else a prompt.
@@ -662,6 +667,13 @@ pub(crate) fn case_problem(l10n: &Localizer, e: &CaseError) -> Problem {
         CaseError::UnknownElement(id) => {
             input(l10n.format("cli-element-unknown", &[("id", Arg::Str(id))]))
         }
+        CaseError::NoDirectorateKey => input(l10n.get("transfer-no-key")),
+        CaseError::DirectorateKey(KeyFileError::Empty) => input(l10n.get("transfer-key-empty")),
+        CaseError::DirectorateKey(KeyFileError::Several) => input(l10n.get("transfer-key-several")),
+        CaseError::DirectorateKey(KeyFileError::NotAKey { line }) => input(l10n.format(
+            "transfer-key-not-a-key",
+            &[("line", Arg::Num(*line as f64))],
+        )),
         other => input(l10n.format("cli-store-failed", &[("code", Arg::Str(other.code()))])),
     }
 }

@@ -14,6 +14,7 @@ use dalil_search::{Highlighted, SearchError, SearchOptions, SearchResults, SopIn
 
 mod cases;
 mod export;
+mod transfer;
 
 /// The command line.
 #[derive(Debug, Parser)]
@@ -98,6 +99,11 @@ enum Command {
     Export(export::ExportArgs),
     /// Check a case bundle: exit 0 intact, 1 altered, 2 unreadable.
     Verify(export::VerifyArgs),
+    /// Send cases to the directorate: one encrypted, signed file for a USB stick.
+    #[command(subcommand)]
+    Transfer(transfer::TransferCommand),
+    /// Print this computer's key, which the directorate registers to accept its bundles.
+    Device(transfer::DeviceArgs),
 }
 
 /// The languages `dalil search` looks in.
@@ -129,7 +135,13 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    run_with(message_lang(), message_digits(), args, out, err)
+    run_with(
+        dalil_l10n::message_lang(),
+        dalil_l10n::message_digits(),
+        args,
+        out,
+        err,
+    )
 }
 
 /// Runs `dalil` as [`run`] does, with its messages in `lang` whatever the environment says,
@@ -180,32 +192,6 @@ where
             2
         }
     }
-}
-
-/// The language of the tool's own messages: Arabic when `DALIL_LANG`, `LC_ALL` or `LANG`
-/// asks for it, English otherwise (terminals rarely shape Arabic well).
-fn message_lang() -> Lang {
-    for var in ["DALIL_LANG", "LC_ALL", "LANG"] {
-        if let Ok(v) = std::env::var(var) {
-            if !v.is_empty() {
-                return if v.starts_with("ar") {
-                    Lang::Ar
-                } else {
-                    Lang::En
-                };
-            }
-        }
-    }
-    Lang::En
-}
-
-/// The digits of numbers in Arabic text: Latin when `DALIL_DIGITS` is `latin`, Arabic-Indic
-/// otherwise (as Iraqi official documents write them). English text is always in Latin digits.
-fn message_digits() -> Digits {
-    std::env::var("DALIL_DIGITS")
-        .ok()
-        .and_then(|v| Digits::parse(v.trim()))
-        .unwrap_or_default()
 }
 
 /// A failure already put into words for the user.
@@ -469,6 +455,12 @@ fn execute(
             export::export(args, &cli.store, cli.content.as_ref(), l10n, out, err)
         }
         Command::Verify(args) => export::verify(args, l10n, out),
+        Command::Transfer(command) => {
+            transfer::transfer(command, &cli.store, cli.content.as_ref(), l10n, out, err)
+        }
+        Command::Device(args) => {
+            transfer::device(args, &cli.store, cli.content.as_ref(), l10n, out, err)
+        }
     }
 }
 

@@ -48,6 +48,11 @@ pub const FILES: &[(Lang, &str, &str)] = &[
         include_str!("../../../locales/ar/evidence.ftl"),
     ),
     (
+        Lang::Ar,
+        "transfer.ftl",
+        include_str!("../../../locales/ar/transfer.ftl"),
+    ),
+    (
         Lang::En,
         "cli.ftl",
         include_str!("../../../locales/en/cli.ftl"),
@@ -76,6 +81,11 @@ pub const FILES: &[(Lang, &str, &str)] = &[
         Lang::En,
         "evidence.ftl",
         include_str!("../../../locales/en/evidence.ftl"),
+    ),
+    (
+        Lang::En,
+        "transfer.ftl",
+        include_str!("../../../locales/en/transfer.ftl"),
     ),
 ];
 
@@ -358,4 +368,30 @@ pub fn plural_category(lang: Lang, n: f64) -> &'static str {
             }
         }
     }
+}
+
+/// The language of a command-line tool's own messages (`dalil`, `dalil-hq`): Arabic when `DALIL_LANG`, `LC_ALL` or `LANG`
+/// asks for it, English otherwise (terminals rarely shape Arabic well).
+pub fn message_lang() -> Lang {
+    for var in ["DALIL_LANG", "LC_ALL", "LANG"] {
+        if let Ok(v) = std::env::var(var) {
+            if !v.is_empty() {
+                return if v.starts_with("ar") {
+                    Lang::Ar
+                } else {
+                    Lang::En
+                };
+            }
+        }
+    }
+    Lang::En
+}
+
+/// The digits of numbers in Arabic text: Latin when `DALIL_DIGITS` is `latin`, Arabic-Indic
+/// otherwise (as Iraqi official documents write them). English text is always in Latin digits.
+pub fn message_digits() -> Digits {
+    std::env::var("DALIL_DIGITS")
+        .ok()
+        .and_then(|v| Digits::parse(v.trim()))
+        .unwrap_or_default()
 }
