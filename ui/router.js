@@ -21,6 +21,8 @@ export async function route() {
   } else if (hash === '#/settings') {
     showView('settings');
     $('data-dir').textContent = (await ipc.vaultStatus()).dataDir;
+    // What the directorate's staff register to accept this computer's bundles.
+    $('device-key').textContent = await ipc.deviceKey().catch(() => '');
   } else if (hash === '#/library' && state.chapter) {
     await openChapter(state.chapter);
   } else if (hash === '' || hash === '#/' || hash === '#/library') {

@@ -22,7 +22,7 @@ use crate::AppState;
 use crate::transport::IpcError;
 use crate::vault::INVALID;
 
-const WRITE_FAILED: IpcError = IpcError {
+pub(crate) const WRITE_FAILED: IpcError = IpcError {
     code: "export-write-failed",
     message_id: "export-write-failed",
 };
@@ -64,7 +64,12 @@ pub async fn case_export(
         .vault
         .with(|store| Ok(store.case(CaseId(id))?.reference))?;
 
-    let Some(path) = ask_where(&app, &ui, format, &reference).await? else {
+    let (title, filter, extension) = match format {
+        Format::Report(_) => ("export-report-title", "export-report-filter", "html"),
+        Format::Bundle => ("export-bundle-title", "export-bundle-filter", "json"),
+    };
+    let name = format.file_name(&reference);
+    let Some(path) = ask_save(&app, &ui, title, filter, extension, &name).await? else {
         return Ok(None);
     };
 
@@ -103,23 +108,22 @@ pub async fn case_export(
     }))
 }
 
-/// Opens the save dialog over the main window and waits for the officer's choice, off the
-/// main thread (the dialog itself runs on it).
-async fn ask_where(
+/// Opens the save dialog over the main window, titled and filtered with these UI messages and
+/// offering `file_name`, and waits for the officer's choice off the main thread (the dialog
+/// itself runs on it).
+pub(crate) async fn ask_save(
     app: &AppHandle,
     ui: &Localizer,
-    format: Format,
-    reference: &str,
+    title: &str,
+    filter: &str,
+    extension: &str,
+    file_name: &str,
 ) -> Result<Option<PathBuf>, IpcError> {
-    let (title, filter, extension) = match format {
-        Format::Report(_) => ("export-report-title", "export-report-filter", "html"),
-        Format::Bundle => ("export-bundle-title", "export-bundle-filter", "json"),
-    };
     let mut dialog = app
         .dialog()
         .file()
         .set_title(dalil_l10n::strip_isolation(&ui.get(title)))
-        .set_file_name(format.file_name(reference))
+        .set_file_name(file_name)
         .add_filter(dalil_l10n::strip_isolation(&ui.get(filter)), &[extension])
         .set_can_create_directories(true);
     if let Some(dir) = start_folder(app) {

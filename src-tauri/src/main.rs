@@ -12,6 +12,7 @@ mod export;
 mod library;
 mod menu;
 mod settings;
+mod transfer;
 mod transport;
 mod vault;
 
@@ -281,7 +282,9 @@ fn main() {
             cases::exhibit_add,
             cases::custody_add,
             attach::exhibit_attach,
-            export::case_export
+            export::case_export,
+            transfer::transfer_export,
+            transfer::device_key
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

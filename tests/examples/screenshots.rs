@@ -18,8 +18,9 @@ use driver::Session;
 const SIZES: [(u32, u32); 2] = [(1280, 800), (1024, 640)];
 
 /// A screen: its name, the content view to set, and the address to open.
-const SCREENS: [(&str, &str, &str); 17] = [
+const SCREENS: [(&str, &str, &str); 18] = [
     ("cases", "", "#/cases"),
+    ("directorate", "", "#/cases"),
     ("elements", "", "#/case/1/elements"),
     ("evidence", "", "#/case/1/evidence"),
     ("new-case", "", "#/new-case"),
@@ -115,6 +116,29 @@ fn main() {
                     app.js(
                         "document.querySelector('details.export').scrollIntoView(); return true;",
                     );
+                } else if name == "directorate" {
+                    // Both cases chosen and sent to the directorate through the save dialog,
+                    // with a directorate key installed in the data folder.
+                    let hq = dalil_transfer::DirectorateIdentity::generate();
+                    std::fs::write(
+                        data.path().join("directorate.pub"),
+                        dalil_transfer::key_file_text(&hq.public()),
+                    )
+                    .unwrap_or_else(|e| panic!("{e}"));
+                    app.wait_for("#cases-table input.case-select");
+                    app.js("document.querySelectorAll('#cases-table input.case-select').forEach((c) => c.click()); return true;");
+                    app.click("#directorate-send");
+                    let title = dalil_l10n::strip_isolation(
+                        &dalil_l10n::Localizer::new(
+                            lang.parse().unwrap_or(dalil_content::Lang::Ar),
+                        )
+                        .get("directorate-save-title"),
+                    );
+                    app.answer_save_dialog(
+                        &title,
+                        &data.path().join("dalil-transfer-2026-12-04-2.dalil-transfer"),
+                    );
+                    app.wait_for("#directorate-result.export-saved");
                 } else if name == "term" {
                     app.wait_for("article.chapter a.term");
                     app.js("document.querySelectorAll('article.chapter a.term')[2].focus(); return true;");

@@ -3,6 +3,7 @@
 import * as ipc from '../ipc.js';
 import { bdi, ctx, date, el, kindName, progress, stateName, walk } from '../cases/common.js';
 import { caseTabs } from './tabs.js';
+import { sendToDirectorate } from './list.js';
 
 function rowItem(id, row) {
   const li = el('li', { class: `row state-${row.state}`, 'data-step': row.step });
@@ -111,12 +112,14 @@ function exportPanel(id) {
   };
   const report = el('button', { type: 'button', class: 'button', id: 'export-report', text: ctx.t('export-report') });
   const bundle = el('button', { type: 'button', class: 'button', id: 'export-bundle', text: ctx.t('export-bundle') });
+  const directorate = el('button', { type: 'button', class: 'button', id: 'export-directorate', text: ctx.t('export-directorate') });
   report.addEventListener('click', () => run('report', report));
   bundle.addEventListener('click', () => run('bundle', bundle));
+  directorate.addEventListener('click', () => sendToDirectorate([id], result, directorate));
   box.append(
     el('summary', { text: ctx.t('export-heading') }),
     el('p', { class: 'status', text: ctx.t('export-hint') }),
-    el('div', { class: 'export-actions' }, el('span', { class: 'field' }, label, langs), report, bundle),
+    el('div', { class: 'export-actions' }, el('span', { class: 'field' }, label, langs), report, bundle, directorate),
     result);
   return box;
 }
