@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every benchmark of docs/performance.md, in release mode, one after the other: the store,
-# search, the desktop startup and the desktop case screens. Each prints its own table, every
+# search, the directorate's import, the desktop startup and the desktop case screens. Each prints its own table, every
 # figure beside the baseline measured in the same run. Usage: scripts/bench-all.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,8 @@ echo "## dalil-store"
 cargo bench -p dalil-store --bench store
 echo "## dalil-search"
 cargo bench -p dalil-search
+echo "## dalil-hq (1,000 transfer bundles against COPY, on a PostgreSQL of its own)"
+cargo bench -p dalil-hq --bench import
 echo "## desktop startup"
 scripts/bench-startup.sh --release
 echo "## desktop cases"

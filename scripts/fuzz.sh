@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-40}"
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(content_load condition render search_query bundle_verify)
+((${#targets[@]})) || targets=(content_load condition render search_query bundle_verify transfer_open)
 
 # cargo-fuzz passes -Z flags to rustc; RUSTC_BOOTSTRAP lets stable rustc take them.
 export RUSTC_BOOTSTRAP=1

@@ -47,6 +47,11 @@ hq-device-added = سُجّل { $label }: ستُقبل الحزم الواردة 
 hq-device-bad-key = هذا ليس مفتاح حاسوب: المفتاح ٦٤ رمزًا ست عشريًا، كما يطبعه الأمر dalil device على حاسوب الضابط.
 hq-device-exists = هذا الحاسوب مسجَّل من قبل.
 hq-device-label-required = يحتاج الحاسوب إلى وصف، مثل اسم الضابط ووحدته.
+hq-device-revoked = أُلغي مفتاح الحاسوب: تُرفض حزمه من الآن. ويبقى ما أرسله من قبل محفوظًا.
+hq-device-not-revocable = لا يوجد حاسوب مسجَّل بهذا المفتاح، أو أن مفتاحه أُلغي من قبل.
+# Variables:
+#   $at (String) - when the key was revoked
+hq-device-row-revoked = أُلغي في { $at }
 hq-devices-none = لم يُسجَّل أي حاسوب بعد.
 # Variables:
 #   $label (String) - the computer's label
@@ -88,6 +93,9 @@ hq-refused-already-imported = استُوردت هذه الحزمة من قبل،
 # Variables:
 #   $key (String) - the key that signed it
 hq-refused-unknown-device = موقَّعة من حاسوب غير مسجَّل (المفتاح { $key }). إن كان الحاسوب من حواسيبنا فسجّله بالأمر dalil-hq device add ثم أعد الاستيراد.
+# Variables:
+#   $at (String) - when the key was revoked
+hq-refused-revoked-device = موقَّعة من حاسوب أُلغي مفتاحه في { $at } (لفقدانه أو إخراجه من الخدمة). إن وُجد وعادت الثقة به فسجّله من جديد.
 hq-refused-replayed = كل قضية فيها أقدم مما تحفظه المديرية من ذلك الحاسوب: إنها حزمة قديمة أُعيد تقديمها. لم يتغير شيء.
 hq-refused-nothing-new = كل ما فيها محفوظ من قبل: نسخة ثانية من تصدير سابق. لم يتغير شيء.
 hq-refused-not-a-transfer = الملف ليس حزمة نقل من «دليل».

@@ -44,6 +44,11 @@ hq-device-added = Registered { $label }: its bundles will be accepted.
 hq-device-bad-key = That is not a computer's key: it is 64 hexadecimal digits, as dalil device prints it on the officer's computer.
 hq-device-exists = This computer is already registered.
 hq-device-label-required = A computer needs a label, such as the officer's name and unit.
+hq-device-revoked = The computer's key is revoked: its bundles are refused from now on. What it sent before is kept.
+hq-device-not-revocable = No registered computer has this key, or it is already revoked.
+# Variables:
+#   $at (String) - when the key was revoked
+hq-device-row-revoked = revoked at { $at }
 hq-devices-none = No computer is registered yet.
 # Variables:
 #   $label (String) - the computer's label
@@ -85,6 +90,9 @@ hq-refused-already-imported = This bundle was already imported, at { $at }. Noth
 # Variables:
 #   $key (String) - the key that signed it
 hq-refused-unknown-device = It is signed by a computer that is not registered (key { $key }). If the computer is one of ours, register it with dalil-hq device add, then import again.
+# Variables:
+#   $at (String) - when the key was revoked
+hq-refused-revoked-device = It is signed by a computer whose key was revoked at { $at } (lost or retired). If it was found and is trusted again, register it anew.
 hq-refused-replayed = Every case in it is older than what the directorate already holds from that computer: it is an old bundle played again. Nothing changed.
 hq-refused-nothing-new = Everything in it is already held: a second copy of an export. Nothing changed.
 hq-refused-not-a-transfer = The file is not a Dalil transfer bundle.

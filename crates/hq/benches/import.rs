@@ -147,7 +147,16 @@ fn main() {
     let copy = t.elapsed();
 
     let per_s = |d: Duration| files.len() as f64 / d.as_secs_f64();
-    println!("rows written: {rows}");
+    let size: i64 = hq
+        .client()
+        .query_one("SELECT pg_database_size(current_database())", &[])
+        .expect("size")
+        .get(0);
+    println!(
+        "rows written: {rows}; database size after the import: {:.1} MiB ({:.1} KiB per case)",
+        size as f64 / (1 << 20) as f64,
+        size as f64 / 1024.0 / (files.len() * CASES_PER_BUNDLE) as f64
+    );
     println!(
         "import: {:.2} s, {:.0} bundles/s ({:.0} cases/s)",
         import.as_secs_f64(),

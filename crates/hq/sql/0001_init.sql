@@ -14,7 +14,10 @@ CREATE TABLE devices (
     device        bytea PRIMARY KEY CHECK (length(device) = 32),
     label         text NOT NULL CHECK (label <> ''),
     registered_at timestamptz NOT NULL DEFAULT now(),
-    registered_by text NOT NULL DEFAULT current_user
+    registered_by text NOT NULL DEFAULT current_user,
+    -- Set when the computer was lost or retired: its bundles are refused from then on.
+    revoked_at    timestamptz,
+    revoked_by    text
 );
 
 -- Every bundle imported, by the SHA-256 of its file.

@@ -60,6 +60,12 @@ pub enum ImportError {
         /// The device's key, in hex: safe to show, and what staff would register.
         key: String,
     },
+    /// The bundle is signed by a computer whose key was revoked (lost or retired).
+    #[error("the bundle is signed by a device whose key was revoked")]
+    RevokedDevice {
+        /// When the key was revoked.
+        at: OffsetDateTime,
+    },
     /// Every case in the bundle is older than what is held from that computer: an old
     /// bundle played again.
     #[error("every case in the bundle is older than what is held")]
@@ -82,6 +88,7 @@ impl ImportError {
             ImportError::Refused(r) => r.code(),
             ImportError::AlreadyImported { .. } => "already-imported",
             ImportError::UnknownDevice { .. } => "unknown-device",
+            ImportError::RevokedDevice { .. } => "revoked-device",
             ImportError::Replayed => "replayed",
             ImportError::NothingNew => "nothing-new",
             ImportError::Db(_) => "database",
@@ -153,15 +160,20 @@ fn compare(new: &[u8], held: &[u8]) -> Option<Ordering> {
 fn import_opened(client: &mut Client, opened: &Opened) -> Result<Imported, ImportError> {
     let device = opened.device.as_bytes().as_slice();
     let mut tx = client.transaction()?;
-    let label: String =
-        match tx.query_opt("SELECT label FROM devices WHERE device = $1", &[&device])? {
-            Some(row) => row.get(0),
-            None => {
-                return Err(ImportError::UnknownDevice {
-                    key: hex::encode(device),
-                });
-            }
-        };
+    let label: String = match tx.query_opt(
+        "SELECT label, revoked_at FROM devices WHERE device = $1",
+        &[&device],
+    )? {
+        Some(row) => match row.get::<_, Option<OffsetDateTime>>(1) {
+            Some(at) => return Err(ImportError::RevokedDevice { at }),
+            None => row.get(0),
+        },
+        None => {
+            return Err(ImportError::UnknownDevice {
+                key: hex::encode(device),
+            });
+        }
+    };
     let m = &opened.manifest;
     let head_hash = hex::decode(&m.audit_head.hash).unwrap_or_default();
     let bundle: i64 = match tx.query_opt(

@@ -61,21 +61,38 @@ impl Hq {
     }
 
     /// Accepts bundles signed by this device key from now on, under a label the staff choose
-    /// (the officer and the unit, for example).
+    /// (the officer and the unit, for example). A revoked key is accepted again.
     pub fn register_device(&mut self, key_hex: &str, label: &str) -> Result<(), HqError> {
         let key = parse_device_key(key_hex)?;
         let label = label.trim();
         if label.is_empty() {
             return Err(HqError::EmptyLabel);
         }
+        // A revoked computer registered again is trusted again, under the new label.
         let n = self.client.execute(
-            "INSERT INTO devices (device, label) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            "INSERT INTO devices (device, label) VALUES ($1, $2)
+             ON CONFLICT (device) DO UPDATE
+                 SET label = EXCLUDED.label, revoked_at = NULL, revoked_by = NULL,
+                     registered_at = now(), registered_by = current_user
+                 WHERE devices.revoked_at IS NOT NULL",
             &[&key.as_slice(), &label],
         )?;
         if n == 0 {
             return Err(HqError::DeviceExists);
         }
         Ok(())
+    }
+
+    /// Stops accepting bundles signed by this device key (a lost or retired computer). What
+    /// it sent before stays. Returns false if it was not registered or already revoked.
+    pub fn revoke_device(&mut self, key_hex: &str) -> Result<bool, HqError> {
+        let key = parse_device_key(key_hex)?;
+        let n = self.client.execute(
+            "UPDATE devices SET revoked_at = now(), revoked_by = current_user
+             WHERE device = $1 AND revoked_at IS NULL",
+            &[&key.as_slice()],
+        )?;
+        Ok(n == 1)
     }
 
     /// The connection, for the tests' and the benchmark's own queries.

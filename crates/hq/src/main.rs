@@ -101,6 +101,12 @@ enum DeviceCommand {
         #[arg(long)]
         label: String,
     },
+    /// Stop accepting bundles signed by this key (a lost or retired computer). What it sent
+    /// before is kept.
+    Revoke {
+        /// The computer's key, 64 hexadecimal digits.
+        key: String,
+    },
 }
 
 /// A failure in the user's words.
@@ -156,6 +162,14 @@ fn run(cli: Cli, l10n: &Localizer, out: &mut dyn Write) -> Result<u8, Failure> {
             )?;
             Ok(0)
         }
+        Command::Device(DeviceCommand::Revoke { key }) => {
+            let mut hq = connect(cli.db.as_deref(), l10n)?;
+            if !hq.revoke_device(&key).map_err(|e| hq_failure(&e, l10n))? {
+                return Err(Failure(l10n.get("hq-device-not-revocable")));
+            }
+            say(out, l10n.get("hq-device-revoked"))?;
+            Ok(0)
+        }
         Command::Devices { json: as_json } => {
             let mut hq = connect(cli.db.as_deref(), l10n)?;
             let devices = hq.devices().map_err(|e| hq_failure(&e, l10n))?;
@@ -179,6 +193,9 @@ fn run(cli: Cli, l10n: &Localizer, out: &mut dyn Write) -> Result<u8, Failure> {
                         ],
                     ),
                 )?;
+                if let Some(at) = &d.revoked_at {
+                    say(out, format!("  {}", l10n.format("hq-device-row-revoked", &[("at", Arg::Str(at))])))?;
+                }
             }
             Ok(0)
         }
@@ -472,6 +489,10 @@ fn import_message(e: &ImportError, l10n: &Localizer) -> String {
         ImportError::UnknownDevice { key } => {
             l10n.format("hq-refused-unknown-device", &[("key", Arg::Str(key))])
         }
+        ImportError::RevokedDevice { at } => l10n.format(
+            "hq-refused-revoked-device",
+            &[("at", Arg::Str(&at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()))],
+        ),
         ImportError::Replayed => l10n.get("hq-refused-replayed"),
         ImportError::NothingNew => l10n.get("hq-refused-nothing-new"),
         ImportError::Db(e) => l10n.format("hq-db-failed", &[("reason", Arg::Str(&db_reason(e)))]),

@@ -138,6 +138,8 @@ pub struct DeviceRow {
     pub cases: i64,
     /// When its last bundle was imported, RFC 3339.
     pub last_import: Option<String>,
+    /// When its key was revoked, RFC 3339: its bundles are refused since.
+    pub revoked_at: Option<String>,
 }
 
 /// A bundle received: who sent what, and when.
@@ -299,7 +301,7 @@ impl Hq {
     /// The registered computers, by label, with what each sent.
     pub fn devices(&mut self) -> Result<Vec<DeviceRow>, HqError> {
         let rows = self.client.query(
-            "SELECT d.label, d.device, d.registered_at,
+            "SELECT d.label, d.device, d.registered_at, d.revoked_at,
                     (SELECT count(*) FROM bundles b WHERE b.device = d.device) AS bundles,
                     (SELECT count(*) FROM case_streams s WHERE s.device = d.device) AS cases,
                     (SELECT max(imported_at) FROM bundles b WHERE b.device = d.device) AS last
@@ -315,6 +317,7 @@ impl Hq {
                 bundles: r.get("bundles"),
                 cases: r.get("cases"),
                 last_import: r.get::<_, Option<OffsetDateTime>>("last").map(rfc3339),
+                revoked_at: r.get::<_, Option<OffsetDateTime>>("revoked_at").map(rfc3339),
             })
             .collect())
     }

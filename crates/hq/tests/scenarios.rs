@@ -310,7 +310,17 @@ fn hostile(ctx: &Ctx<'_>) {
         refused(ctx, &mut hq, &forged.bytes, &ctx.identity).code(),
     );
 
+    // A computer reported lost: its key is revoked, and a bundle it makes is refused.
+    assert!(hq.revoke_device(&a.key()).expect("revoke"));
+    let c2 = a.case("TIP-3");
+    let after_loss = a.export(&[c2], &key);
+    codes.insert("revoked device", refused(ctx, &mut hq, &after_loss, &ctx.identity).code());
+    // Found and trusted again: registered anew, the same bundle goes in.
+    register(&mut hq, &a);
+    hq.import(&after_loss, &ctx.identity).expect("registered again");
+
     let want: BTreeMap<&str, &str> = [
+        ("revoked device", "revoked-device"),
         ("flipped", "changed"),
         ("truncated", "truncated"),
         ("unknown device", "unknown-device"),

@@ -137,7 +137,10 @@ mod tests {
         );
         let id = DirectorateIdentity::generate();
         let two = format!("{}\n{}\n", id.public(), id.public());
-        assert_eq!(DirectorateKey::parse(&two).err(), Some(KeyFileError::Several));
+        assert_eq!(
+            DirectorateKey::parse(&two).err(),
+            Some(KeyFileError::Several)
+        );
         // A secret key where a public one is expected is refused, and the other way round.
         assert!(DirectorateKey::parse(&id.to_file_text()).is_err());
         assert!(DirectorateIdentity::parse(&key_file_text(&id.public())).is_err());

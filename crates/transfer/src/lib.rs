@@ -28,10 +28,11 @@ use std::io::{Read, Write};
 
 use dalil_report::bundle::ChainHead;
 use dalil_report::{Finding, Parts, Summary, Unreadable, Verdict};
-use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use ed25519_dalek::{Signature, Signer, Verifier, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+pub use ed25519_dalek::SigningKey;
 pub use keys::{DirectorateIdentity, DirectorateKey, KeyFileError, key_file_text};
 
 /// The first line of every transfer bundle.
@@ -167,24 +168,15 @@ pub fn seal_manifest(
     if total > MAX_PLAINTEXT || bodies.len() > MAX_CASES {
         return Err(SealError::TooLarge);
     }
-    let manifest_len = u32::try_from(manifest.len()).map_err(|_| SealError::TooLarge)?;
-    let signature = device.sign(&signed_bytes(manifest));
-
+    let plaintext = plaintext(manifest, bodies, device)?;
     let recipient: &dyn age::Recipient = &to.0;
     let encryptor = age::Encryptor::with_recipients(std::iter::once(recipient))
         .map_err(|_| SealError::Encrypt)?;
-    let mut ciphertext = Vec::with_capacity(total as usize + 1024);
+    let mut ciphertext = Vec::with_capacity(plaintext.len() + 1024);
     let mut w = encryptor
         .wrap_output(&mut ciphertext)
         .map_err(|_| SealError::Encrypt)?;
-    let mut write = |bytes: &[u8]| w.write_all(bytes).map_err(|_| SealError::Encrypt);
-    write(MAGIC)?;
-    write(&manifest_len.to_be_bytes())?;
-    write(manifest)?;
-    write(&signature.to_bytes())?;
-    for body in bodies {
-        write(body)?;
-    }
+    w.write_all(&plaintext).map_err(|_| SealError::Encrypt)?;
     w.finish().map_err(|_| SealError::Encrypt)?;
 
     let mut bytes = Vec::with_capacity(ciphertext.len() + 100);
@@ -200,6 +192,29 @@ pub fn seal_manifest(
     bytes.extend_from_slice(&ciphertext);
     let sha256 = Sha256::digest(&bytes).into();
     Ok(Sealed { bytes, sha256 })
+}
+
+/// The plaintext of a bundle: the manifest as given, its signature, and the bodies. Public
+/// for the fuzz target, which checks [`open_plaintext`] without paying for encryption.
+#[doc(hidden)]
+pub fn plaintext(
+    manifest: &[u8],
+    bodies: &[&[u8]],
+    device: &SigningKey,
+) -> Result<Vec<u8>, SealError> {
+    let manifest_len = u32::try_from(manifest.len()).map_err(|_| SealError::TooLarge)?;
+    let signature = device.sign(&signed_bytes(manifest));
+    let total =
+        MAGIC.len() + 4 + manifest.len() + 64 + bodies.iter().map(|b| b.len()).sum::<usize>();
+    let mut out = Vec::with_capacity(total);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&manifest_len.to_be_bytes());
+    out.extend_from_slice(manifest);
+    out.extend_from_slice(&signature.to_bytes());
+    for body in bodies {
+        out.extend_from_slice(body);
+    }
+    Ok(out)
 }
 
 fn signed_bytes(manifest: &[u8]) -> Vec<u8> {
@@ -316,7 +331,14 @@ impl Refusal {
 pub fn open(file: &[u8], identity: &DirectorateIdentity) -> Result<Opened, Refusal> {
     let ciphertext = outer(file)?;
     let plaintext = decrypt(ciphertext, identity)?;
-    let (manifest_bytes, signature, rest) = split_plaintext(&plaintext)?;
+    open_plaintext(&plaintext, Sha256::digest(file).into())
+}
+
+/// Checks a decrypted bundle: every check of [`open`] after the decryption. Public for the
+/// fuzz target; `file_sha256` is what [`Opened::file_sha256`] will say.
+#[doc(hidden)]
+pub fn open_plaintext(plaintext: &[u8], file_sha256: [u8; 32]) -> Result<Opened, Refusal> {
+    let (manifest_bytes, signature, rest) = split_plaintext(plaintext)?;
 
     let manifest: Manifest =
         serde_json::from_slice(manifest_bytes).map_err(|_| Refusal::Malformed {
@@ -359,7 +381,7 @@ pub fn open(file: &[u8], identity: &DirectorateIdentity) -> Result<Opened, Refus
         }
     }
     Ok(Opened {
-        file_sha256: Sha256::digest(file).into(),
+        file_sha256,
         manifest,
         device,
         cases: opened,
