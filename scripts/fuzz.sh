@@ -32,7 +32,7 @@ cargo fmt --manifest-path fuzz/Cargo.toml --check
 
 seeds="$target_dir/fuzz-seeds"
 rm -rf "$seeds"
-mkdir -p "$seeds"/{content_load,condition,render,search_query,bundle_verify}
+mkdir -p "$seeds"/{content_load,condition,render,search_query,bundle_verify,transfer_open}
 python3 - "$seeds" <<'EOF'
 """Writes each target's seeds from the real files."""
 import hashlib, pathlib, re, sys
@@ -82,6 +82,13 @@ for m in re.finditer(r'^(?:ar|en) = "(.*)"$', (content / "glossary.toml").read_t
 for i, b in enumerate([pathlib.Path("docs/sample-report/bundle.json"), pathlib.Path("fuzz/bundles/small.dalil.json")]):
     put("bundle_verify", b"\0" + b.read_bytes())
     put("bundle_verify", bytes([1 + 2 * i]) + (100).to_bytes(2, "little") + b"\0A")
+# transfer_open: the bundle it seals at start, whole (modes 1 and 3 with no edit) and with one
+# byte changed, and the first bytes of a file and of a plaintext (modes 0 and 2).
+for mode in [1, 3]:
+    put("transfer_open", bytes([mode]))
+    put("transfer_open", bytes([mode]) + (40).to_bytes(2, "little") + b"\0A")
+put("transfer_open", b"\0DALIL-TRANSFER 1\n100 " + b"0" * 64 + b"\nage-encryption.org/v1\n")
+put("transfer_open", b"\2dalil-transfer\0\1\0\0\0\2{}")
 EOF
 
 # The longest input worth trying: conditions are a line, and a query over 256 characters is
