@@ -141,6 +141,8 @@ pub struct StageText {
     pub id: String,
     /// The heading's title.
     pub title: String,
+    /// Where the heading stands in the file's `source`.
+    pub heading: Range<usize>,
     /// The markdown under the heading, as a range of the file's `source`.
     pub story: Range<usize>,
     /// The line of the heading.
@@ -181,12 +183,15 @@ impl Scenario {
 }
 
 impl ScenarioText {
-    /// The introduction: the markdown before the first heading.
+    /// The introduction: the markdown before the first section.
     pub fn introduction(&self) -> &str {
         let end = self
             .stages
-            .first()
-            .map_or(self.source.len(), |s| self.heading_start(s));
+            .iter()
+            .chain(self.debrief.iter())
+            .map(|s| s.heading.start)
+            .min()
+            .unwrap_or(self.source.len());
         self.source.get(self.body_start..end).unwrap_or_default()
     }
 
@@ -199,11 +204,84 @@ impl ScenarioText {
     pub fn stage(&self, id: &str) -> Option<&StageText> {
         self.stages.iter().find(|s| s.id == id)
     }
+}
 
-    /// Where the heading of a section starts: the start of its line.
-    fn heading_start(&self, stage: &StageText) -> usize {
-        let before = self.source.get(..stage.story.start).unwrap_or_default();
-        before.rfind("\n#").map_or(self.body_start, |i| i + 1)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MANIFEST: &str = "id = \"t\"\nversion = \"1\"\ndate = \"2026-01-01\"\nchapters = [\"c\"]\n\
+        [label]\nar = \"أ\"\nen = \"e\"\n[[phase]]\nid = \"p\"\nar = \"أ\"\nen = \"e\"\n\
+        [[fact]]\nid = \"child\"\ntype = \"yes-no\"\nquestion.ar = \"أ\"\nquestion.en = \"e\"\n\
+        label.ar = \"أ\"\nlabel.en = \"e\"\n";
+
+    fn files(scenario: &str) -> Files {
+        let mut files = Files::new();
+        files.insert("manifest.toml".into(), MANIFEST.into());
+        files.insert("glossary.toml".into(), Vec::new());
+        for lang in ["ar", "en"] {
+            files.insert(
+                format!("chapters/c/{lang}.md"),
+                "+++\nid = \"c\"\ntitle = \"t\"\nphase = \"p\"\n+++\n\n### A {#a .step}\n\nDo a.\n\n\
+                 ### B {#b .step when=\"child\"}\n\nDo b.\n"
+                    .into(),
+            );
+            files.insert(
+                format!("training/s/{lang}.md"),
+                "+++\nid = \"s\"\ntitle = \"S\"\n+++\n\nThe introduction.\n\n### Not a stage\n\nStill the introduction.\n\n\
+                 ## One {#one}\n\nFirst.\n\n## Two {#two}\n\nSecond.\n\n## Debrief {#debrief}\n\nWhat it teaches.\n"
+                    .into(),
+            );
+        }
+        files.insert("training/s/scenario.toml".into(), scenario.into());
+        files.insert(
+            INDEX.into(),
+            "scenarios = [\"s\"]\n[label]\nar = \"أ\"\nen = \"e\"\n".into(),
+        );
+        files
+    }
+
+    #[test]
+    fn the_facts_at_a_stage_are_those_of_every_stage_up_to_it() {
+        let (sop, diagnostics) = crate::load(&files(
+            "[[stage]]\nid = \"one\"\nfacts = { child = true }\ndone = [\"a\", \"b\"]\n\
+             [[stage]]\nid = \"two\"\nfacts = { child = false }\ndone = [\"a\"]\n",
+        ));
+        assert_eq!(diagnostics, vec![]);
+        let s = &sop.training.scenarios[0];
+        assert_eq!(s.facts_at(0).get("child").map(String::as_str), Some("yes"));
+        assert_eq!(s.facts_at(1).get("child").map(String::as_str), Some("no"));
+        assert_eq!(s.facts_at(9), s.facts_at(1));
+        assert_eq!(s.stage_index("two"), Some(1));
+        assert_eq!(s.stages[0].expected[1].step, "b");
+        assert_eq!(s.stages[0].expected[1].line, 4);
+    }
+
+    #[test]
+    fn the_text_splits_into_introduction_stages_and_debrief() {
+        let (sop, _) = crate::load(&files(
+            "[[stage]]\nid = \"one\"\ndone = [\"a\"]\n[[stage]]\nid = \"two\"\npending = [\"a\"]\n",
+        ));
+        let text = sop.training.scenarios[0].text(Lang::En);
+        assert_eq!(
+            text.introduction().trim(),
+            "The introduction.\n\n### Not a stage\n\nStill the introduction."
+        );
+        let one = text.stage("one").map(|s| text.story(s).trim());
+        assert_eq!(one, Some("First."));
+        assert_eq!(text.stages.len(), 2);
+        let debrief = text.debrief.as_ref().map(|d| text.story(d).trim());
+        assert_eq!(debrief, Some("What it teaches."));
+    }
+
+    #[test]
+    fn a_step_shown_later_is_reported_once_at_the_first_stage_that_shows_it() {
+        let (_, diagnostics) = crate::load(&files(
+            "[[stage]]\nid = \"one\"\nfacts = { child = true }\ndone = [\"a\"]\n\
+             [[stage]]\nid = \"two\"\ndone = [\"a\"]\n",
+        ));
+        let codes: Vec<(u32, Code)> = diagnostics.iter().map(|d| (d.line, d.code)).collect();
+        assert_eq!(codes, vec![(2, Code::StepUnaccounted)]);
     }
 }
 
@@ -870,6 +948,7 @@ fn parse_text(
         sections.push(StageText {
             id,
             title,
+            heading: range.clone(),
             story,
             line: r.line(range.start),
         });
