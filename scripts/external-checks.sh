@@ -5,7 +5,8 @@
 #               without the passphrase (scripts/sqlcipher-check.py);
 #   locales     Mozilla's compare-locales: `ar` against `en`, 0 errors, warnings, missing or
 #               obsolete strings (locales/l10n.toml);
-#   markdown    markdownlint-cli2 on the SOP chapters (tools/.markdownlint-cli2.jsonc).
+#   markdown    markdownlint-cli2 on the SOP's markdown: the chapters and the training
+#               scenarios (tools/.markdownlint-cli2.jsonc).
 # scripts/install-deps.sh installs the tools into tools/.venv and tools/node_modules; this
 # script uses no network. A missing tool is a failure, never a skip.
 # Usage: scripts/external-checks.sh [sqlcipher|locales|markdown]...   (all three by default)
@@ -81,11 +82,12 @@ check_markdown() {
     die "markdownlint-cli2 found problems in sop-content"
   fi
   echo "$out"
-  # A glob that matches nothing would lint nothing and pass: count the files.
+  # A glob that matches nothing would lint nothing and pass: count the files, the chapters
+  # (sop-content/chapters) and the training scenarios (sop-content/training) together.
   local expected
   expected="$(find sop-content -name '*.md' | wc -l)"
   grep -qx "Linting: $expected file(s)" <<<"$out" ||
-    die "markdownlint-cli2 did not lint the $expected chapter files"
+    die "markdownlint-cli2 did not lint the $expected markdown files of sop-content"
 }
 
 checks=("$@")

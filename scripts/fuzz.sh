@@ -43,6 +43,7 @@ def put(target, data):
 
 content = pathlib.Path("sop-content")
 chapters = sorted(content.glob("chapters/*/*.md"))
+scenarios = sorted(content.glob("training/*/*"))
 packs = sorted(pathlib.Path("tests/fixtures").glob("**/*.md"))
 # content_load: `path\0bytes` over the test pack: each file of the test packs at its place
 # (tests/fixtures/bad holds one pack for each diagnostic code), the SOP's manifest and
@@ -55,6 +56,9 @@ for name in ["manifest.toml", "glossary.toml"]:
     put("content_load", name.encode() + b"\0" + (content / name).read_bytes())
 for f in chapters:
     put("content_load", f"chapters/first/{f.name}".encode() + b"\0" + f.read_bytes())
+# Each file of each shipped training scenario as the pack's scenario's file.
+for f in scenarios:
+    put("content_load", f"training/practice/{f.name}".encode() + b"\0" + f.read_bytes())
 # condition: every `when` of the SOP and of the test packs, and the format's examples.
 conditions = set()
 for f in chapters + packs + [pathlib.Path("docs/content-format.md")]:

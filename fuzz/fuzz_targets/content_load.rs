@@ -4,13 +4,13 @@
 //! (replacing the file of that path, or adding one); the pack is small so that each run is
 //! fast, and the seeds bring the real SOP's files and every test pack. Beyond not panicking: the diagnostics come sorted, each with a
 //! Fluent id and an English sentence, its line and column inside the file it names; and
-//! when the content has no errors, every chapter renders in both languages to HTML that
-//! passes `dalil_fuzz::check_html`.
+//! when the content has no errors, every chapter and every training scenario renders in both
+//! languages to HTML that passes `dalil_fuzz::check_html`.
 #![no_main]
 
 use std::sync::OnceLock;
 
-use dalil_content::render::{Labels, render_chapter};
+use dalil_content::render::{Labels, render_chapter, render_scenario};
 use dalil_content::{Files, Lang, Severity, load};
 use libfuzzer_sys::fuzz_target;
 
@@ -73,6 +73,20 @@ fuzz_target!(|data: &[u8]| {
                 .expect("a chapter of valid content renders");
             if let Err(e) = dalil_fuzz::check_html(&rendered.html) {
                 panic!("chapter {} ({lang}) let through {e}", chapter.id);
+            }
+        }
+    }
+    for scenario in &sop.training.scenarios {
+        for lang in [Lang::Ar, Lang::En] {
+            let rendered = render_scenario(&sop, &scenario.id, lang)
+                .expect("a scenario of valid content renders");
+            let parts = std::iter::once(&rendered.head)
+                .chain(rendered.stages.iter().map(|(_, html)| html))
+                .chain(rendered.debrief.iter());
+            for html in parts {
+                if let Err(e) = dalil_fuzz::check_html(html) {
+                    panic!("scenario {} ({lang}) let through {e}", scenario.id);
+                }
             }
         }
     }

@@ -211,7 +211,8 @@ pub fn self_test() {
     }
 }
 
-/// The small SOP pack of the tests (`tests/fixtures/good`), as files.
+/// The small SOP pack of the tests (`tests/fixtures/good`), as files: its chapters, manifest,
+/// glossary and training scenario.
 pub fn fixture_pack() -> Files {
     [
         (
@@ -237,6 +238,22 @@ pub fn fixture_pack() -> Files {
         (
             "chapters/second/en.md",
             include_str!("../../tests/fixtures/good/chapters/second/en.md"),
+        ),
+        (
+            "training/training.toml",
+            include_str!("../../tests/fixtures/good/training/training.toml"),
+        ),
+        (
+            "training/practice/scenario.toml",
+            include_str!("../../tests/fixtures/good/training/practice/scenario.toml"),
+        ),
+        (
+            "training/practice/ar.md",
+            include_str!("../../tests/fixtures/good/training/practice/ar.md"),
+        ),
+        (
+            "training/practice/en.md",
+            include_str!("../../tests/fixtures/good/training/practice/en.md"),
         ),
     ]
     .into_iter()

@@ -20,6 +20,10 @@ cli-validate-clean = الدليل سليم: { PLURAL($chapters) ->
     }.
 
 # Variables:
+#   $scenarios (Number) - how many training scenarios the SOP has
+cli-validate-scenarios = التمارين التدريبية التي فُحصت مطابقتها لقائمة الخطوات: { $scenarios }.
+
+# Variables:
 #   $count (Number) - how many problems were found
 cli-validate-problems = { PLURAL($count) ->
         [zero] لم يُعثر على أي مشكلة في الدليل.

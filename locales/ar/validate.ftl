@@ -19,7 +19,7 @@ validate-manifest-syntax = تعذّرت قراءة ملف البيان بصيغ�
 validate-glossary-syntax = تعذّرت قراءة ملف المسرد بصيغة TOML: { $detail }
 # Variables:
 #   $detail (String) - the TOML reader's description of the problem, in English
-validate-front-matter-syntax = تعذّرت قراءة ترويسة الفصل بصيغة TOML: { $detail }
+validate-front-matter-syntax = تعذّرت قراءة ترويسة الملف بصيغة TOML: { $detail }
 
 ## manifest-invalid
 
@@ -137,7 +137,7 @@ validate-unknown-phase = المرحلة `{ $phase }` غير معرَّفة في 
 #   $id (String) - the id as written
 validate-bad-id = المعرّف `{ $id }` غير صالح: يُكتب بأحرف لاتينية صغيرة وأرقام تفصل بينها شرطات مفردة (kebab-case)
 # Variables:
-#   $kind (String) - what the id names: `chapter`, `phase`, `fact`, `choice`, `term`, `offence` or `element`
+#   $kind (String) - what the id names: `chapter`, `phase`, `fact`, `choice`, `term`, `offence`, `element`, `scenario` or `stage`
 #   $id (String) - the id as written
 validate-bad-declared-id = معرّف { $kind ->
         [chapter] الفصل
@@ -146,10 +146,12 @@ validate-bad-declared-id = معرّف { $kind ->
         [choice] الخيار
         [offence] الجريمة
         [element] الركن
+        [scenario] التمرين
+        [stage] مرحلة التمرين
        *[term] المصطلح
     } `{ $id }` غير صالح: يُكتب بأحرف لاتينية صغيرة وأرقام تفصل بينها شرطات مفردة (kebab-case)
 # Variables:
-#   $kind (String) - what the id names: `chapter`, `phase`, `fact`, `choice`, `term`, `offence` or `element`
+#   $kind (String) - what the id names: `chapter`, `phase`, `fact`, `choice`, `term`, `offence`, `element`, `scenario` or `stage`
 #   $id (String) - the id
 validate-declared-twice = عُرِّف { $kind ->
         [chapter] الفصل
@@ -158,6 +160,8 @@ validate-declared-twice = عُرِّف { $kind ->
         [choice] الخيار
         [offence] الجريمة
         [element] الركن
+        [scenario] التمرين
+        [stage] مرحلة التمرين
        *[term] المصطلح
     } `{ $id }` مرتين
 # Variables:
@@ -296,3 +300,107 @@ validate-external-link = الرابط `{ $link }` يشير إلى خارج ال�
 #   $preferred (String) - the term's own name in the same language
 #   $term (String) - the term id
 validate-avoided-variant = يُتجنَّب «{ $variant }»، ويُكتب بدلًا منه «{ $preferred }» (مصطلح المسرد `{ $term }`)
+
+## Training scenarios (`training/`). training-syntax: the TOML reader's own words, in English.
+
+# Variables:
+#   $detail (String) - the TOML reader's description of the problem, in English
+validate-training-syntax = تعذّرت قراءة ملف التدريب بصيغة TOML: { $detail }
+
+## training-invalid
+
+# Variables:
+#   $lang (String) - the language code, `ar` or `en`
+validate-training-empty-label = وسم التدريب باللغة `{ $lang }` فارغ، ولا بد أن يحمل كل تمرين وسم التدريب
+validate-training-no-scenarios = لم يُدرَج أي تمرين في قائمة التمارين
+validate-scenario-no-stages = لم تُعرَّف للتمرين أي مرحلة؛ أضف `[[stage]]`
+validate-stage-reserved-id = المعرّف `debrief` محجوز لخلاصة المدرّب، فلا تُسمّى به مرحلة من مراحل التمرين
+# Variables:
+#   $stage (String) - the stage id
+validate-stage-empty = مرحلة التمرين `{ $stage }` لا تنتظر شيئًا من المتدرّب؛ أضف إليها وقائع يُصرَّح بها أو خطوات تُؤشَّر
+# Variables:
+#   $fact (String) - the fact id
+validate-stage-yes-no-value = الواقعة `{ $fact }` من نوع نعم/لا، فتُكتب قيمتها `true` أو `false` بلا علامتي تنصيص
+# Variables:
+#   $fact (String) - the fact id
+#   $value (String) - the value as written
+validate-stage-unknown-choice = القيمة `{ $value }` ليست من خيارات الواقعة `{ $fact }`
+# Variables:
+#   $fact (String) - the fact id
+validate-stage-choice-value = الواقعة `{ $fact }` واقعة اختيار، فتُكتب قيمتها أحد خياراتها بين علامتي تنصيص
+# Variables:
+#   $step (String) - the step id
+#   $lang (String) - the language code, `ar` or `en`
+validate-stage-no-reason = يُنتظر أن تُؤشَّر الخطوة `{ $step }` «لا تنطبق»، فلا بد لها من سبب باللغة `{ $lang }`
+# Variables:
+#   $stage (String) - the stage id
+#   $step (String) - the step id
+validate-stage-step-twice = تذكر مرحلة التمرين `{ $stage }` الخطوة `{ $step }` مرتين
+
+## missing-scenario, missing-language, unlisted-scenario
+
+# Variables:
+#   $scenario (String) - the scenario id
+validate-missing-scenario = التمرين `{ $scenario }` مُدرَج في القائمة، لكن لا يوجد مجلد `training/{ $scenario }`
+# Variables:
+#   $scenario (String) - the scenario id
+#   $file (String) - the missing file's name
+validate-scenario-missing-file = لا يوجد للتمرين `{ $scenario }` ملف `{ $file }`
+# Variables:
+#   $scenario (String) - the scenario id
+#   $lang (String) - the language code, `ar` or `en`
+validate-scenario-missing-language = لا يوجد للتمرين `{ $scenario }` ملف `{ $lang }.md`
+# Variables:
+#   $folder (String) - the folder name under `training/`
+validate-unlisted-scenario = المجلد `training/{ $folder }` غير مُدرَج في قائمة `scenarios` في الملف training/training.toml
+
+## front-matter-missing, empty-title, bad-attribute in a scenario's text
+
+validate-scenario-front-matter-missing = يجب أن يبدأ الملف بترويسة بين سطرَي `+++` تضم `id` و`title`
+validate-empty-scenario-title = عنوان التمرين فارغ
+validate-scenario-heading-attribute = لا يحمل عنوان في التمرين إلا معرّفًا `#id`؛ أما `.step` و`when` و`basis` فمكانها الفصول
+
+## stage-mismatch, empty-stage
+
+validate-stage-heading-no-id = العنوان `##` في التمرين يفتتح مرحلة، فلا بد له من معرّف المرحلة، مثل `{ "{" }#first-report{ "}" }`
+# Variables:
+#   $stage (String) - the id of the section's heading
+validate-stage-heading-unknown = القسم `{ $stage }` لا يطابق أي مرحلة في scenario.toml
+# Variables:
+#   $stage (String) - the stage id
+validate-stage-heading-twice = للمرحلة `{ $stage }` قسم ثانٍ
+# Variables:
+#   $stage (String) - the stage id
+#   $lang (String) - the language code of the file, `ar` or `en`
+validate-stage-heading-missing = ليس للمرحلة `{ $stage }` المعرَّفة في scenario.toml قسم في الملف { $lang }.md
+# Variables:
+#   $stage (String) - the stage id of the section
+#   $expected (String) - the stage scenario.toml has at that place
+validate-stage-heading-order = تقع المرحلة `{ $stage }` حيث يضع scenario.toml المرحلة `{ $expected }`، ويجب أن تتبع الأقسامُ ترتيبَ المراحل
+validate-debrief-not-last = يأتي قسم الخلاصة `debrief` بعد آخر مرحلة
+# Variables:
+#   $stage (String) - the section's id: a stage id, or `debrief`
+validate-empty-stage = لا نص تحت عنوان القسم `{ $stage }`
+
+## unknown-fact, broken-reference in a scenario
+
+# Variables:
+#   $stage (String) - the stage id
+#   $fact (String) - the fact id as written
+validate-stage-unknown-fact = تضبط مرحلة التمرين `{ $stage }` الواقعة `{ $fact }`، وهي ليست واقعة معرَّفة في ملف البيان
+# Variables:
+#   $stage (String) - the stage id
+#   $step (String) - the step id as written
+validate-stage-unknown-step = تذكر مرحلة التمرين `{ $stage }` الخطوة `{ $step }`، ولا يعرّفها أي فصل
+
+## step-not-shown, step-unaccounted: a scenario against the checklist
+
+# Variables:
+#   $stage (String) - the stage id
+#   $step (String) - the step id
+#   $when (String) - the step's condition, as written
+validate-step-not-shown = تنتظر مرحلة التمرين `{ $stage }` حالةً للخطوة `{ $step }`، لكن قائمة الخطوات لا تعرضها بحسب الوقائع المصرَّح بها حتى الآن (تنطبق عندما `{ $when }`)
+# Variables:
+#   $stage (String) - the stage id
+#   $step (String) - the step id
+validate-step-unaccounted = تُدخل وقائعُ مرحلة التمرين `{ $stage }` الخطوةَ `{ $step }` في قائمة الخطوات، ولم تحدّد لها أي مرحلة حتى هذه حالةً منتظرة

@@ -12,6 +12,10 @@ cli-validate-clean = The SOP is valid: { $chapters ->
     }.
 
 # Variables:
+#   $scenarios (Number) - how many training scenarios the SOP has
+cli-validate-scenarios = Training scenarios checked against the checklist: { $scenarios }.
+
+# Variables:
 #   $count (Number) - how many problems were found
 cli-validate-problems = { $count ->
         [one] Found one problem in the SOP.

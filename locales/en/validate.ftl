@@ -130,11 +130,11 @@ validate-unknown-phase = the phase `{ $phase }` is not declared in the manifest
 #   $id (String) - the id as written
 validate-bad-id = the id `{ $id }` is not ASCII kebab-case
 # Variables:
-#   $kind (String) - what the id names: `chapter`, `phase`, `fact`, `choice`, `term`, `offence` or `element`
+#   $kind (String) - what the id names: `chapter`, `phase`, `fact`, `choice`, `term`, `offence`, `element`, `scenario` or `stage`
 #   $id (String) - the id as written
 validate-bad-declared-id = { $kind } id `{ $id }` is not ASCII kebab-case
 # Variables:
-#   $kind (String) - what the id names: `chapter`, `phase`, `fact`, `choice`, `term`, `offence` or `element`
+#   $kind (String) - what the id names: `chapter`, `phase`, `fact`, `choice`, `term`, `offence`, `element`, `scenario` or `stage`
 #   $id (String) - the id
 validate-declared-twice = { $kind } id `{ $id }` is declared twice
 # Variables:
@@ -273,3 +273,107 @@ validate-external-link = the link `{ $link }` points outside the SOP; link only 
 #   $preferred (String) - the term's own name in the same language
 #   $term (String) - the term id
 validate-avoided-variant = «{ $variant }» is a name to avoid; write «{ $preferred }» (glossary term `{ $term }`)
+
+## Training scenarios (`training/`). training-syntax: the TOML reader's own words.
+
+# Variables:
+#   $detail (String) - the TOML reader's description of the problem, in English
+validate-training-syntax = { $detail }
+
+## training-invalid
+
+# Variables:
+#   $lang (String) - the language code, `ar` or `en`
+validate-training-empty-label = the `{ $lang }` label is empty; every scenario must carry the training label
+validate-training-no-scenarios = no scenarios are listed
+validate-scenario-no-stages = the scenario declares no stages; add a `[[stage]]`
+validate-stage-reserved-id = the stage id `debrief` is kept for the trainer's debrief; choose another
+# Variables:
+#   $stage (String) - the stage id
+validate-stage-empty = stage `{ $stage }` expects nothing; give it facts to declare or steps to mark
+# Variables:
+#   $fact (String) - the fact id
+validate-stage-yes-no-value = `{ $fact }` is a yes-no fact: write `true` or `false`, without quotes
+# Variables:
+#   $fact (String) - the fact id
+#   $value (String) - the value as written
+validate-stage-unknown-choice = `{ $value }` is not one of the choices of `{ $fact }`
+# Variables:
+#   $fact (String) - the fact id
+validate-stage-choice-value = `{ $fact }` is a choice fact: write one of its choices, in quotes
+# Variables:
+#   $step (String) - the step id
+#   $lang (String) - the language code, `ar` or `en`
+validate-stage-no-reason = the step `{ $step }` is expected not applicable, so it needs a reason in `{ $lang }`
+# Variables:
+#   $stage (String) - the stage id
+#   $step (String) - the step id
+validate-stage-step-twice = stage `{ $stage }` names the step `{ $step }` twice
+
+## missing-scenario, missing-language, unlisted-scenario
+
+# Variables:
+#   $scenario (String) - the scenario id
+validate-missing-scenario = the scenario `{ $scenario }` is listed, but there is no folder `training/{ $scenario }`
+# Variables:
+#   $scenario (String) - the scenario id
+#   $file (String) - the missing file's name
+validate-scenario-missing-file = the scenario `{ $scenario }` has no `{ $file }`
+# Variables:
+#   $scenario (String) - the scenario id
+#   $lang (String) - the language code, `ar` or `en`
+validate-scenario-missing-language = the scenario `{ $scenario }` has no `{ $lang }.md`
+# Variables:
+#   $folder (String) - the folder name under `training/`
+validate-unlisted-scenario = the folder `training/{ $folder }` is not listed in the `scenarios` of training/training.toml
+
+## front-matter-missing, empty-title, bad-attribute in a scenario's text
+
+validate-scenario-front-matter-missing = the file must start with `+++` front matter holding `id` and `title`
+validate-empty-scenario-title = the scenario title is empty
+validate-scenario-heading-attribute = a scenario's heading takes only an `#id`; `.step`, `when` and `basis` belong in chapters
+
+## stage-mismatch, empty-stage
+
+validate-stage-heading-no-id = a `##` heading of a scenario opens a stage and needs the stage's id, such as `{ "{" }#first-report{ "}" }`
+# Variables:
+#   $stage (String) - the id of the section's heading
+validate-stage-heading-unknown = the section `{ $stage }` names no stage of scenario.toml
+# Variables:
+#   $stage (String) - the stage id
+validate-stage-heading-twice = the stage `{ $stage }` has a second section
+# Variables:
+#   $stage (String) - the stage id
+#   $lang (String) - the language code of the file, `ar` or `en`
+validate-stage-heading-missing = the stage `{ $stage }` of scenario.toml has no section in { $lang }.md
+# Variables:
+#   $stage (String) - the stage id of the section
+#   $expected (String) - the stage scenario.toml has at that place
+validate-stage-heading-order = the stage `{ $stage }` stands where scenario.toml has `{ $expected }`; the sections must follow the stages' order
+validate-debrief-not-last = the `debrief` section must come after the last stage
+# Variables:
+#   $stage (String) - the section's id: a stage id, or `debrief`
+validate-empty-stage = the section `{ $stage }` has no text under its heading
+
+## unknown-fact, broken-reference in a scenario
+
+# Variables:
+#   $stage (String) - the stage id
+#   $fact (String) - the fact id as written
+validate-stage-unknown-fact = stage `{ $stage }` sets `{ $fact }`, which the manifest does not declare as a fact
+# Variables:
+#   $stage (String) - the stage id
+#   $step (String) - the step id as written
+validate-stage-unknown-step = stage `{ $stage }` names the step `{ $step }`, which no chapter declares
+
+## step-not-shown, step-unaccounted: a scenario against the checklist
+
+# Variables:
+#   $stage (String) - the stage id
+#   $step (String) - the step id
+#   $when (String) - the step's condition, as written
+validate-step-not-shown = stage `{ $stage }` expects a state for `{ $step }`, which the checklist does not show for the facts declared so far (it applies when `{ $when }`)
+# Variables:
+#   $stage (String) - the stage id
+#   $step (String) - the step id
+validate-step-unaccounted = the facts of stage `{ $stage }` bring `{ $step }` into the checklist, but no stage up to this one gives it an expected state

@@ -41,6 +41,14 @@ const ALL_CODES: &[Code] = &[
     Code::BrokenReference,
     Code::ExternalLink,
     Code::AvoidedVariant,
+    Code::TrainingSyntax,
+    Code::TrainingInvalid,
+    Code::MissingScenario,
+    Code::UnlistedScenario,
+    Code::StageMismatch,
+    Code::EmptyStage,
+    Code::StepNotShown,
+    Code::StepUnaccounted,
 ];
 
 #[test]
@@ -51,6 +59,10 @@ fn the_good_pack_has_no_diagnostics() {
     assert_eq!(sop.glossary.terms.len(), 2);
     assert_eq!(sop.offences.len(), 1);
     assert_eq!(sop.offences[0].elements.len(), 3);
+    assert_eq!(sop.training.scenarios.len(), 1);
+    let scenario = &sop.training.scenarios[0];
+    assert_eq!(scenario.stages.len(), 2);
+    assert!(scenario.en.debrief.is_some() && scenario.ar.debrief.is_some());
 }
 
 #[test]
@@ -97,6 +109,10 @@ fn planted_messages() -> Vec<(&'static str, Vec<Edit>)> {
     const M: &str = "manifest.toml";
     const G: &str = "glossary.toml";
     const EN: &str = "chapters/first/en.md";
+    const T: &str = "training/training.toml";
+    const S: &str = "training/practice/scenario.toml";
+    const SEN: &str = "training/practice/en.md";
+    const GOOD_SCENARIO: &str = include_str!("../fixtures/good/training/practice/scenario.toml");
     let to = |s: &str| Some(s.to_owned());
     let when = |c: &str| vec![(EN, "when=\"child\"", Some(format!("when=\"{c}\"")))];
     let deep = format!("{}child{}", "(".repeat(70), ")".repeat(70));
@@ -275,6 +291,101 @@ fn planted_messages() -> Vec<(&'static str, Vec<Edit>)> {
         ),
         ("validate-condition-expected-value", when("kind == child")),
         ("validate-choice-fact-alone", when("kind")),
+        (
+            "validate-training-empty-label",
+            vec![(
+                T,
+                "en = \"A training scenario for tests; its events and names are fictional.\"",
+                to("en = \" \""),
+            )],
+        ),
+        (
+            "validate-training-no-scenarios",
+            vec![(T, "scenarios = [\"practice\"]", to("scenarios = []"))],
+        ),
+        (
+            "validate-scenario-no-stages",
+            vec![(S, GOOD_SCENARIO, to("# No stages yet.\n"))],
+        ),
+        ("validate-scenario-missing-file", vec![(S, "", None)]),
+        (
+            "validate-scenario-missing-language",
+            vec![("training/practice/ar.md", "", None)],
+        ),
+        (
+            "validate-stage-reserved-id",
+            vec![(S, "id = \"interview\"", to("id = \"debrief\""))],
+        ),
+        (
+            "validate-stage-empty",
+            vec![(
+                S,
+                "[[stage]]\nid = \"interview\"",
+                to("[[stage]]\nid = \"quiet\"\n\n[[stage]]\nid = \"interview\""),
+            )],
+        ),
+        (
+            "validate-stage-heading-missing",
+            vec![(
+                S,
+                "[[stage]]\nid = \"interview\"",
+                to(
+                    "[[stage]]\nid = \"quiet\"\ndone = [\"first-log\"]\n\n[[stage]]\nid = \"interview\"",
+                ),
+            )],
+        ),
+        (
+            "validate-stage-choice-value",
+            vec![(S, "kind = \"smuggling\"", to("kind = true"))],
+        ),
+        (
+            "validate-stage-unknown-choice",
+            vec![(S, "kind = \"smuggling\"", to("kind = \"piracy\""))],
+        ),
+        (
+            "validate-stage-unknown-fact",
+            vec![(S, "child = true", to("child = true, adult = true"))],
+        ),
+        (
+            "validate-stage-unknown-step",
+            vec![(
+                S,
+                "done = [\"first-log\"]",
+                to("done = [\"first-log\", \"no-such-step\"]"),
+            )],
+        ),
+        (
+            "validate-scenario-front-matter-missing",
+            vec![(SEN, "+++\nid = \"practice\"", to("id = \"practice\""))],
+        ),
+        (
+            "validate-empty-scenario-title",
+            vec![(SEN, "title = \"A practice case\"", to("title = \" \""))],
+        ),
+        (
+            "validate-scenario-heading-attribute",
+            vec![(SEN, "{#report}", to("{#report .step}"))],
+        ),
+        (
+            "validate-stage-heading-no-id",
+            vec![(SEN, "## The report {#report}", to("## The report"))],
+        ),
+        (
+            "validate-stage-heading-twice",
+            vec![(
+                SEN,
+                "## The interview {#interview}",
+                to("## The report again {#report}\n\nAgain.\n\n## The interview {#interview}"),
+            )],
+        ),
+        (
+            "validate-debrief-not-last",
+            vec![(
+                SEN,
+                "## The interview {#interview}",
+                to("## Early debrief {#debrief}\n\nToo early.\n\n## The interview {#interview}"),
+            )],
+        ),
     ]
 }
 

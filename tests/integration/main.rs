@@ -12,3 +12,4 @@ mod properties;
 mod real_content;
 mod report;
 mod support;
+mod training;

@@ -251,6 +251,15 @@ fn execute(
                     )
                 };
                 writeln!(err, "{}", dalil_l10n::strip_isolation(&summary)).map_err(write_failed)?;
+                let scenarios = sop.training.scenarios.len();
+                if errors == 0 && scenarios > 0 {
+                    let line = l10n.format(
+                        "cli-validate-scenarios",
+                        &[("scenarios", Arg::Num(scenarios as f64))],
+                    );
+                    writeln!(err, "{}", dalil_l10n::strip_isolation(&line))
+                        .map_err(write_failed)?;
+                }
                 if warnings > 0 {
                     let summary = l10n.format(
                         "cli-validate-warnings",

@@ -72,8 +72,27 @@ pub enum Code {
     BrokenReference,
     /// A link that points outside the SOP.
     ExternalLink,
-    /// A chapter writes a name that the glossary lists as a variant to avoid. A warning.
+    /// A chapter or a scenario writes a name that the glossary lists as a variant to avoid.
+    /// A warning.
     AvoidedVariant,
+    /// `training/training.toml` or a `scenario.toml` is not valid TOML, or has a wrong or
+    /// unknown key.
+    TrainingSyntax,
+    /// The training files are valid TOML but their content is wrong: an empty label, a
+    /// stage that expects nothing, a value that does not fit its fact, a missing reason.
+    TrainingInvalid,
+    /// A scenario listed in `training.toml` has no folder, or its folder no `scenario.toml`.
+    MissingScenario,
+    /// A folder under `training/` is not listed in `training.toml`.
+    UnlistedScenario,
+    /// A scenario's language file and its `scenario.toml` disagree on the stages.
+    StageMismatch,
+    /// A stage's section has no text under its heading.
+    EmptyStage,
+    /// A stage expects a state for a step that the checklist does not show for its facts.
+    StepNotShown,
+    /// A stage's facts bring a step into the checklist that no stage so far gives a state.
+    StepUnaccounted,
 }
 
 impl Code {
@@ -109,6 +128,14 @@ impl Code {
             Code::BrokenReference => "broken-reference",
             Code::ExternalLink => "external-link",
             Code::AvoidedVariant => "avoided-variant",
+            Code::TrainingSyntax => "training-syntax",
+            Code::TrainingInvalid => "training-invalid",
+            Code::MissingScenario => "missing-scenario",
+            Code::UnlistedScenario => "unlisted-scenario",
+            Code::StageMismatch => "stage-mismatch",
+            Code::EmptyStage => "empty-stage",
+            Code::StepNotShown => "step-not-shown",
+            Code::StepUnaccounted => "step-unaccounted",
         }
     }
 

@@ -7,6 +7,9 @@
 //!    and never stops at the first problem. Most diagnostics are errors; a few, such as a
 //!    name the glossary says to avoid, are warnings ([`Severity`]) that do not fail validation.
 //! 3. [`render::render_chapter`] turns one chapter into sanitized HTML.
+//!
+//! The training scenarios (`training/`) are content too: [`load`] reads and checks them with
+//! the chapters, into [`Sop::training`] (see [`training`]).
 
 pub mod condition;
 pub mod diagnostic;
@@ -19,6 +22,7 @@ pub mod manifest;
 pub mod markdown;
 pub mod model;
 pub mod render;
+pub mod training;
 mod variants;
 
 pub use diagnostic::{Args, Code, Diagnostic, Message, Severity, error_count};

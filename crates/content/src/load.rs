@@ -127,28 +127,34 @@ pub fn load(files: &Files) -> (Sop, Vec<Diagnostic>) {
         }
     }
 
-    let sop = Sop {
+    let mut sop = Sop {
         manifest,
         glossary,
         offences,
         chapters,
+        training: Default::default(),
     };
     if let Some(text) = elements_text {
         let known: BTreeSet<&str> = sop.steps(Lang::Ar).map(|(_, s)| s.id.as_str()).collect();
         elements::check_steps(text, &step_refs, &known, &mut out);
     }
-    check_ids_and_links(&sop, files, &mut out);
+    check_ids_and_links(&sop, &mut out);
     crate::variants::check(&sop, &mut out);
+    sop.training = crate::training::load(files, &sop, &mut out);
     out.sort();
     out.dedup();
     (sop, out)
 }
 
-fn whole_file(file: &str, code: Code, message: Message) -> Diagnostic {
+pub(crate) fn whole_file(file: &str, code: Code, message: Message) -> Diagnostic {
     Diagnostic::new(file, 0, 0, code, message)
 }
 
-fn text_of<'a>(files: &'a Files, path: &str, out: &mut Vec<Diagnostic>) -> Option<&'a str> {
+pub(crate) fn text_of<'a>(
+    files: &'a Files,
+    path: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<&'a str> {
     let Some(bytes) = files.get(path) else {
         out.push(whole_file(
             path,
@@ -183,20 +189,78 @@ struct FrontMatter {
 }
 
 /// Reports diagnostics for one file at byte offsets of its text.
-struct FileReporter<'a> {
-    file: &'a str,
-    text: &'a str,
-    index: LineIndex,
+pub(crate) struct FileReporter<'a> {
+    pub(crate) file: &'a str,
+    pub(crate) text: &'a str,
+    pub(crate) index: LineIndex,
 }
 
-impl FileReporter<'_> {
-    fn diag(&self, offset: usize, code: Code, message: Message) -> Diagnostic {
+impl<'a> FileReporter<'a> {
+    pub(crate) fn new(file: &'a str, text: &'a str) -> Self {
+        FileReporter {
+            file,
+            text,
+            index: LineIndex::new(text),
+        }
+    }
+
+    pub(crate) fn diag(&self, offset: usize, code: Code, message: Message) -> Diagnostic {
         let (line, column) = self.index.position(self.text, offset);
         Diagnostic::new(self.file, line, column, code, message)
     }
 
-    fn line(&self, offset: usize) -> u32 {
+    pub(crate) fn line(&self, offset: usize) -> u32 {
         self.index.position(self.text, offset).0
+    }
+}
+
+/// Reads the `+++` front matter at the start of a markdown file: `+++` on the first line,
+/// TOML, `+++` on a line of its own. Returns where the body starts, and the front matter
+/// with the byte offset of its first line when it could be read. `missing` is the message
+/// for a file that does not start with `+++`: it names the keys the file needs.
+pub(crate) fn front_matter<T: serde::de::DeserializeOwned>(
+    r: &FileReporter<'_>,
+    missing: Message,
+    out: &mut Vec<Diagnostic>,
+) -> (usize, Option<(T, usize)>) {
+    let text = r.text;
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != "+++" {
+        out.push(r.diag(0, Code::FrontMatterMissing, missing));
+        return (0, None);
+    }
+    let mut close = None;
+    let mut pos = first_line_end;
+    for line in text[first_line_end..].split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            close = Some((pos, pos + line.len()));
+            break;
+        }
+        pos += line.len();
+    }
+    let Some((toml_end, body_start)) = close else {
+        out.push(r.diag(
+            0,
+            Code::FrontMatterMissing,
+            Message::new(
+                "validate-front-matter-unclosed",
+                "the front matter is not closed by a `+++` line",
+            ),
+        ));
+        return (text.len(), None);
+    };
+    match toml::from_str::<T>(&text[first_line_end..toml_end]) {
+        Err(e) => {
+            let offset = first_line_end + e.span().map_or(0, |s| s.start);
+            let detail = manifest::toml_message(&e);
+            out.push(r.diag(
+                offset,
+                Code::FrontMatterSyntax,
+                Message::new("validate-front-matter-syntax", &detail).arg("detail", detail),
+            ));
+            (body_start, None)
+        }
+        Ok(fm) => (body_start, Some((fm, first_line_end))),
     }
 }
 
@@ -208,11 +272,7 @@ fn parse_chapter(
     manifest: &Manifest,
     out: &mut Vec<Diagnostic>,
 ) -> (ChapterText, String) {
-    let r = FileReporter {
-        file: path,
-        text,
-        index: LineIndex::new(text),
-    };
+    let r = FileReporter::new(path, text);
     let mut chapter = ChapterText {
         file: path.to_owned(),
         source: text.to_owned(),
@@ -220,108 +280,56 @@ fn parse_chapter(
     };
     let mut phase = String::new();
 
-    // Front matter: `+++` on the first line, TOML, `+++` on a line of its own.
-    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
-    if text[..first_line_end].trim_end() != "+++" {
-        out.push(r.diag(
-            0,
-            Code::FrontMatterMissing,
-            Message::new(
-                "validate-front-matter-missing",
-                "the file must start with `+++` front matter holding `id`, `title` and `phase`",
-            ),
-        ));
-        chapter.body_start = 0;
-    } else {
-        let mut close = None;
-        let mut pos = first_line_end;
-        for line in text[first_line_end..].split_inclusive('\n') {
-            if line.trim_end() == "+++" {
-                close = Some((pos, pos + line.len()));
-                break;
-            }
-            pos += line.len();
+    let missing = Message::new(
+        "validate-front-matter-missing",
+        "the file must start with `+++` front matter holding `id`, `title` and `phase`",
+    );
+    let (body_start, fm) = front_matter::<FrontMatter>(&r, missing, out);
+    chapter.body_start = body_start;
+    if let Some((fm, first_line_end)) = fm {
+        if fm.id != folder {
+            out.push(r.diag(
+                first_line_end,
+                Code::FrontMatterMismatch,
+                wrong_id(&fm.id, folder),
+            ));
         }
-        match close {
-            None => {
-                out.push(r.diag(
-                    0,
-                    Code::FrontMatterMissing,
+        if fm.title.trim().is_empty() {
+            out.push(r.diag(
+                first_line_end,
+                Code::EmptyTitle,
+                Message::new("validate-empty-chapter-title", "the chapter title is empty"),
+            ));
+        }
+        if manifest.phase(&fm.phase).is_none() {
+            out.push(
+                r.diag(
+                    first_line_end,
+                    Code::UnknownPhase,
                     Message::new(
-                        "validate-front-matter-unclosed",
-                        "the front matter is not closed by a `+++` line",
-                    ),
-                ));
-                chapter.body_start = text.len();
-            }
-            Some((toml_end, body_start)) => {
-                chapter.body_start = body_start;
-                let toml_text = &text[first_line_end..toml_end];
-                match toml::from_str::<FrontMatter>(toml_text) {
-                    Err(e) => {
-                        let offset = first_line_end + e.span().map_or(0, |s| s.start);
-                        let detail = manifest::toml_message(&e);
-                        out.push(
-                            r.diag(
-                                offset,
-                                Code::FrontMatterSyntax,
-                                Message::new("validate-front-matter-syntax", &detail)
-                                    .arg("detail", detail),
-                            ),
-                        );
-                    }
-                    Ok(fm) => {
-                        if fm.id != folder {
-                            out.push(r.diag(
-                                first_line_end,
-                                Code::FrontMatterMismatch,
-                                Message::new(
-                                    "validate-front-matter-wrong-id",
-                                    format!(
-                                        "the front matter says id `{}`, but the folder is `{folder}`",
-                                        fm.id
-                                    ),
-                                )
-                                .arg("id", &fm.id)
-                                .arg("folder", folder),
-                            ));
-                        }
-                        if fm.title.trim().is_empty() {
-                            out.push(r.diag(
-                                first_line_end,
-                                Code::EmptyTitle,
-                                Message::new(
-                                    "validate-empty-chapter-title",
-                                    "the chapter title is empty",
-                                ),
-                            ));
-                        }
-                        if manifest.phase(&fm.phase).is_none() {
-                            out.push(
-                                r.diag(
-                                    first_line_end,
-                                    Code::UnknownPhase,
-                                    Message::new(
-                                        "validate-unknown-phase",
-                                        format!(
-                                            "the phase `{}` is not declared in the manifest",
-                                            fm.phase
-                                        ),
-                                    )
-                                    .arg("phase", &fm.phase),
-                                ),
-                            );
-                        }
-                        chapter.title = fm.title.trim().to_owned();
-                        phase = fm.phase;
-                    }
-                }
-            }
+                        "validate-unknown-phase",
+                        format!("the phase `{}` is not declared in the manifest", fm.phase),
+                    )
+                    .arg("phase", &fm.phase),
+                ),
+            );
         }
+        chapter.title = fm.title.trim().to_owned();
+        phase = fm.phase;
     }
 
     parse_body(&mut chapter, &r, manifest, out);
     (chapter, phase)
+}
+
+/// The message for front matter whose `id` is not the folder's name.
+pub(crate) fn wrong_id(id: &str, folder: &str) -> Message {
+    Message::new(
+        "validate-front-matter-wrong-id",
+        format!("the front matter says id `{id}`, but the folder is `{folder}`"),
+    )
+    .arg("id", id)
+    .arg("folder", folder)
 }
 
 /// Reads the headings and steps of the body.
@@ -553,7 +561,7 @@ fn compare_languages(ar: &ChapterText, en: &ChapterText, out: &mut Vec<Diagnosti
 }
 
 /// Checks that ids are unique and that every cross-reference and glossary link resolves.
-fn check_ids_and_links(sop: &Sop, files: &Files, out: &mut Vec<Diagnostic>) {
+fn check_ids_and_links(sop: &Sop, out: &mut Vec<Diagnostic>) {
     for lang in Lang::ALL {
         // Chapters and glossary terms first, so that a heading reusing their id is the one
         // reported.
@@ -598,60 +606,94 @@ fn check_ids_and_links(sop: &Sop, files: &Files, out: &mut Vec<Diagnostic>) {
             }
         }
 
+        let targets = link_targets(sop, lang);
         for chapter in &sop.chapters {
             let text = chapter.text(lang);
-            let r = FileReporter {
-                file: &text.file,
-                text: &text.source,
-                index: LineIndex::new(&text.source),
-            };
-            for (dest, offset) in links(text) {
-                if let Some(id) = dest.strip_prefix('#') {
-                    if !ids.contains_key(id) || sop.glossary.term(id).is_some() {
-                        out.push(
-                            r.diag(
-                                offset,
-                                Code::BrokenReference,
-                                Message::new(
-                                    "validate-broken-reference",
-                                    format!("the link `{dest}` names no chapter, step or section"),
-                                )
-                                .arg("link", &dest),
-                            ),
-                        );
-                    }
-                } else if let Some(id) = dest.strip_prefix("term:") {
-                    if sop.glossary.term(id).is_none() {
-                        out.push(
-                            r.diag(
-                                offset,
-                                Code::BrokenReference,
-                                Message::new(
-                                    "validate-broken-term-link",
-                                    format!("the link `{dest}` names no glossary term"),
-                                )
-                                .arg("link", &dest),
-                            ),
-                        );
-                    }
-                } else {
-                    out.push(r.diag(
-                        offset,
-                        Code::ExternalLink,
-                        Message::new(
-                            "validate-external-link",
-                            format!(
-                                "the link `{}` points outside the SOP; link only to `#id` or `term:id`",
-                                truncate(&dest, 60)
-                            ),
-                        )
-                        .arg("link", truncate(&dest, 60)),
-                    ));
-                }
-            }
+            check_links(
+                sop,
+                &targets,
+                &text.file,
+                &text.source,
+                text.body_start,
+                out,
+            );
         }
     }
-    let _ = files;
+}
+
+/// The ids a `#id` link in `lang` may name: the chapters and every heading with an id.
+pub(crate) fn link_targets(sop: &Sop, lang: Lang) -> BTreeSet<&str> {
+    let mut ids: BTreeSet<&str> = sop.manifest.chapters.iter().map(String::as_str).collect();
+    for chapter in &sop.chapters {
+        ids.extend(
+            chapter
+                .text(lang)
+                .headings
+                .iter()
+                .filter_map(|h| h.id.as_deref()),
+        );
+    }
+    ids
+}
+
+/// Checks every link of a markdown file whose body starts at `body_start`: a `#id` must
+/// name one of `targets` and not a glossary term, a `term:` link a glossary term, and
+/// nothing may point outside the SOP.
+pub(crate) fn check_links(
+    sop: &Sop,
+    targets: &BTreeSet<&str>,
+    file: &str,
+    source: &str,
+    body_start: usize,
+    out: &mut Vec<Diagnostic>,
+) {
+    let r = FileReporter::new(file, source);
+    for (dest, offset) in links(source, body_start) {
+        if let Some(id) = dest.strip_prefix('#') {
+            if !targets.contains(id) || sop.glossary.term(id).is_some() {
+                out.push(
+                    r.diag(
+                        offset,
+                        Code::BrokenReference,
+                        Message::new(
+                            "validate-broken-reference",
+                            format!("the link `{dest}` names no chapter, step or section"),
+                        )
+                        .arg("link", &dest),
+                    ),
+                );
+            }
+        } else if let Some(id) = dest.strip_prefix("term:") {
+            if sop.glossary.term(id).is_none() {
+                out.push(
+                    r.diag(
+                        offset,
+                        Code::BrokenReference,
+                        Message::new(
+                            "validate-broken-term-link",
+                            format!("the link `{dest}` names no glossary term"),
+                        )
+                        .arg("link", &dest),
+                    ),
+                );
+            }
+        } else {
+            out.push(
+                r.diag(
+                    offset,
+                    Code::ExternalLink,
+                    Message::new(
+                        "validate-external-link",
+                        format!(
+                            "the link `{}` points outside the SOP; link only to `#id` or `term:id`",
+                            truncate(&dest, 60)
+                        ),
+                    )
+                    .arg("link", truncate(&dest, 60)),
+                ),
+            );
+        }
+    }
 }
 
 /// What first took an id, for the message about a later use of it.
@@ -685,10 +727,9 @@ impl FirstUse {
     }
 }
 
-/// Every link and image destination in a chapter body, with its byte offset in the file.
-fn links(text: &ChapterText) -> Vec<(String, usize)> {
-    let base = text.body_start;
-    markdown::parser(text.body())
+/// Every link and image destination in a markdown body, with its byte offset in the file.
+fn links(source: &str, base: usize) -> Vec<(String, usize)> {
+    markdown::parser(source.get(base..).unwrap_or_default())
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {

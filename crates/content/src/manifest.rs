@@ -149,14 +149,14 @@ struct RawChoice {
 /// Reports problems in one TOML file of the content (the manifest, `elements.toml`) at the
 /// line and column of a byte offset.
 pub(crate) struct Reporter<'a> {
-    pub(crate) file: &'static str,
+    pub(crate) file: &'a str,
     pub(crate) text: &'a str,
     pub(crate) index: LineIndex,
     pub(crate) out: &'a mut Vec<Diagnostic>,
 }
 
 impl<'a> Reporter<'a> {
-    pub(crate) fn new(file: &'static str, text: &'a str, out: &'a mut Vec<Diagnostic>) -> Self {
+    pub(crate) fn new(file: &'a str, text: &'a str, out: &'a mut Vec<Diagnostic>) -> Self {
         Reporter {
             file,
             text,

@@ -7,6 +7,7 @@ use crate::elements::{Element, Offence};
 use crate::glossary::Glossary;
 use crate::lang::Lang;
 use crate::manifest::Manifest;
+use crate::training::Training;
 
 /// The whole SOP as loaded.
 #[derive(Debug, Clone, Default)]
@@ -19,6 +20,8 @@ pub struct Sop {
     pub offences: Vec<Offence>,
     /// The chapters in reading order. A chapter whose files are missing is left out.
     pub chapters: Vec<Chapter>,
+    /// The training scenarios, from `training/`; empty when there are none.
+    pub training: Training,
 }
 
 /// One chapter, in both languages.

@@ -1,4 +1,5 @@
-//! The renderer: a chapter to sanitized HTML, with stable step anchors and in-app links.
+//! The renderer: a chapter (or a training scenario) to sanitized HTML, with stable step
+//! anchors and in-app links.
 //!
 //! Chapter text is data, never code. Whatever the markdown holds, the output goes through
 //! ammonia with an allow-list that has no `<script>`, no event handlers, no `<iframe>`,
@@ -173,42 +174,17 @@ pub fn render_chapter(
                 dest_url,
                 title,
                 id,
-            }) => {
-                let (dest, class) = resolve_link(sop, &dest_url);
-                if let Some(class) = class {
-                    // A glossary term carries its definition for the reader to show on hover
-                    // and on keyboard focus; a native `title` would only show on hover.
-                    let extra = match dest_url
-                        .strip_prefix("term:")
-                        .and_then(|t| sop.glossary.term(t))
-                    {
-                        Some(t) => {
-                            format!(" data-definition=\"{}\"", escape(t.definition.get(lang)))
-                        }
-                        None if title.is_empty() => String::new(),
-                        None => format!(" title=\"{}\"", escape(&title)),
-                    };
-                    events.push(Event::Html(
-                        format!("<a class=\"{class}\" href=\"{}\"{extra}>", escape(&dest)).into(),
-                    ));
-                    open_links.push(true);
-                } else {
-                    events.push(Event::Start(Tag::Link {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    }));
-                    open_links.push(false);
-                }
-            }
-            Event::End(TagEnd::Link) => {
-                if open_links.pop() == Some(true) {
-                    events.push(Event::Html("</a>".into()));
-                } else {
-                    events.push(Event::End(TagEnd::Link));
-                }
-            }
+            }) => link_start(
+                sop,
+                lang,
+                link_type,
+                dest_url,
+                title,
+                id,
+                &mut events,
+                &mut open_links,
+            ),
+            Event::End(TagEnd::Link) => link_end(&mut events, &mut open_links),
             other => events.push(other),
         }
     }
@@ -234,6 +210,133 @@ pub fn render_chapter(
         html: sanitize(&html),
         toc,
     })
+}
+
+/// A training scenario rendered in one language, each part sanitized HTML with `lang` and
+/// `dir` set, so that a front end can show one stage at a time.
+#[derive(Debug, Clone)]
+pub struct RenderedScenario {
+    /// The head: the SOP's status label, the training label, the title and the introduction,
+    /// in one `<article>`. Show it with every stage: it carries the labels.
+    pub head: String,
+    /// Each stage's story in order, with its stage id: one `<section>` each.
+    pub stages: Vec<(String, String)>,
+    /// The debrief for the trainer, if the scenario has one.
+    pub debrief: Option<String>,
+}
+
+/// Renders a training scenario in one language. Returns `None` for an unknown scenario id.
+/// Links resolve as in chapters: `#id` to the SOP's chapters and steps, `term:` to the
+/// glossary.
+pub fn render_scenario(sop: &Sop, scenario_id: &str, lang: Lang) -> Option<RenderedScenario> {
+    let scenario = sop.training.scenario(scenario_id)?;
+    let text = scenario.text(lang);
+    let attrs = format!("lang=\"{}\" dir=\"{}\"", lang.code(), lang.dir());
+    let head = format!(
+        "<article class=\"scenario\" {attrs} data-scenario=\"{}\">\n<p class=\"sop-label\">{}</p>\n<p class=\"training-label\">{}</p>\n<h1>{}</h1>\n{}</article>\n",
+        escape(&scenario.id),
+        escape(sop.manifest.label(lang)),
+        escape(sop.training.label.get(lang)),
+        escape(&text.title),
+        markdown_html(sop, text.introduction(), lang),
+    );
+    let section = |stage: &crate::training::StageText, class: &str| {
+        sanitize(&format!(
+            "<section class=\"{class}\" {attrs} data-stage=\"{}\">\n<h2>{}</h2>\n{}</section>\n",
+            escape(&stage.id),
+            escape(&stage.title),
+            markdown_html(sop, text.story(stage), lang),
+        ))
+    };
+    Some(RenderedScenario {
+        head: sanitize(&head),
+        stages: text
+            .stages
+            .iter()
+            .map(|s| (s.id.clone(), section(s, "stage")))
+            .collect(),
+        debrief: text.debrief.as_ref().map(|d| section(d, "debrief")),
+    })
+}
+
+/// A piece of SOP markdown as HTML, its links resolved as in chapters; not yet sanitized.
+fn markdown_html(sop: &Sop, source: &str, lang: Lang) -> String {
+    let mut events = Vec::new();
+    let mut open_links = Vec::new();
+    for event in markdown::parser(source) {
+        match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => link_start(
+                sop,
+                lang,
+                link_type,
+                dest_url,
+                title,
+                id,
+                &mut events,
+                &mut open_links,
+            ),
+            Event::End(TagEnd::Link) => link_end(&mut events, &mut open_links),
+            other => events.push(other),
+        }
+    }
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    html
+}
+
+/// Opens a link of SOP markdown: an in-app link or a glossary term is written as raw HTML,
+/// with its class and, for a term, its definition; anything else is left to pulldown-cmark
+/// (and so to the sanitizer, which drops any absolute URL). `open_links` remembers which.
+#[allow(clippy::too_many_arguments)]
+fn link_start<'a>(
+    sop: &Sop,
+    lang: Lang,
+    link_type: pulldown_cmark::LinkType,
+    dest_url: CowStr<'a>,
+    title: CowStr<'a>,
+    id: CowStr<'a>,
+    events: &mut Vec<Event<'a>>,
+    open_links: &mut Vec<bool>,
+) {
+    let (dest, class) = resolve_link(sop, &dest_url);
+    if let Some(class) = class {
+        // A glossary term carries its definition for the reader to show on hover and on
+        // keyboard focus; a native `title` would only show on hover.
+        let extra = match dest_url
+            .strip_prefix("term:")
+            .and_then(|t| sop.glossary.term(t))
+        {
+            Some(t) => format!(" data-definition=\"{}\"", escape(t.definition.get(lang))),
+            None if title.is_empty() => String::new(),
+            None => format!(" title=\"{}\"", escape(&title)),
+        };
+        events.push(Event::Html(
+            format!("<a class=\"{class}\" href=\"{}\"{extra}>", escape(&dest)).into(),
+        ));
+        open_links.push(true);
+    } else {
+        events.push(Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }));
+        open_links.push(false);
+    }
+}
+
+/// Closes the link `link_start` opened last.
+fn link_end(events: &mut Vec<Event<'_>>, open_links: &mut Vec<bool>) {
+    if open_links.pop() == Some(true) {
+        events.push(Event::Html("</a>".into()));
+    } else {
+        events.push(Event::End(TagEnd::Link));
+    }
 }
 
 /// Where a link goes in the app, and the class of a raw link, or `None` to leave the link to

@@ -10,29 +10,41 @@
 use crate::diagnostic::{Code, Diagnostic, LineIndex, Message};
 use crate::glossary::Term;
 use crate::lang::Lang;
-use crate::model::{ChapterText, Sop};
+use crate::model::Sop;
 
 /// Reports every use of an avoided name in every chapter, in both languages.
 pub(crate) fn check(sop: &Sop, out: &mut Vec<Diagnostic>) {
     for lang in Lang::ALL {
-        let terms: Vec<&Term> = sop
-            .glossary
-            .terms
-            .iter()
-            .filter(|t| !t.avoided(lang).is_empty())
-            .collect();
-        if terms.is_empty() {
-            continue;
-        }
         for chapter in &sop.chapters {
-            check_text(chapter.text(lang), lang, &terms, out);
+            let text = chapter.text(lang);
+            check_source(sop, &text.file, &text.source, lang, out);
         }
     }
 }
 
-fn check_text(text: &ChapterText, lang: Lang, terms: &[&Term], out: &mut Vec<Diagnostic>) {
-    let (folded, origin) = fold(&text.source);
-    let index = LineIndex::new(&text.source);
+/// Reports every use in `source`, the text of `file`, of a name the glossary says to avoid
+/// in `lang`.
+pub(crate) fn check_source(
+    sop: &Sop,
+    file: &str,
+    source: &str,
+    lang: Lang,
+    out: &mut Vec<Diagnostic>,
+) {
+    let terms: Vec<&Term> = sop
+        .glossary
+        .terms
+        .iter()
+        .filter(|t| !t.avoided(lang).is_empty())
+        .collect();
+    if !terms.is_empty() {
+        check_text(file, source, lang, &terms, out);
+    }
+}
+
+fn check_text(file: &str, source: &str, lang: Lang, terms: &[&Term], out: &mut Vec<Diagnostic>) {
+    let (folded, origin) = fold(source);
+    let index = LineIndex::new(source);
     for term in terms {
         // Where the term's own names stand, so that an avoided name inside one is let be.
         let allowed: Vec<(usize, usize)> = term
@@ -58,9 +70,9 @@ fn check_text(text: &ChapterText, lang: Lang, terms: &[&Term], out: &mut Vec<Dia
                 {
                     continue;
                 }
-                let (line, column) = index.position(&text.source, origin[at]);
+                let (line, column) = index.position(source, origin[at]);
                 out.push(Diagnostic::new(
-                    &text.file,
+                    file,
                     line,
                     column,
                     Code::AvoidedVariant,

@@ -84,6 +84,16 @@ mod tests {
     }
 
     #[test]
+    fn bundled_content_has_the_training_scenarios() {
+        let files = bundled();
+        assert!(files.contains_key("training/training.toml"));
+        for file in ["scenario.toml", "ar.md", "en.md"] {
+            let path = format!("training/domestic-worker-debt/{file}");
+            assert!(files.contains_key(&path), "{path} is not embedded");
+        }
+    }
+
+    #[test]
     fn read_dir_uses_relative_slash_paths_and_skips_hidden_files()
     -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
