@@ -16,5 +16,5 @@ mod export;
 mod lock;
 mod reader;
 mod same_case;
-mod transfer;
 mod search;
+mod transfer;

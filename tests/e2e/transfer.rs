@@ -19,7 +19,10 @@ fn run_in(lang: Lang) {
         app.click(".nav a[data-view='settings']");
         app.wait_for("#view-settings:not([hidden]) select[name='uiLang']");
         app.js("const s = document.querySelector('select[name=uiLang]'); s.value = 'en'; s.dispatchEvent(new Event('change')); return true;");
-        app.wait_until("the English UI", "return document.documentElement.dir === 'ltr'");
+        app.wait_until(
+            "the English UI",
+            "return document.documentElement.dir === 'ltr'",
+        );
     }
     let code = lang.code();
     let first = open_case(&app, &format!("TIP-DIR-{code}-1"), &[]);
@@ -31,14 +34,26 @@ fn run_in(lang: Lang) {
     // The list: tick both cases.
     app.click(".nav a[data-view='cases']");
     app.wait_for("#cases-table tbody tr input.case-select");
-    assert_eq!(app.js("return document.getElementById('directorate-send').disabled"), serde_json::Value::Bool(true));
+    assert_eq!(
+        app.js("return document.getElementById('directorate-send').disabled"),
+        serde_json::Value::Bool(true)
+    );
     app.js("document.querySelectorAll('#cases-table input.case-select').forEach((c) => c.click()); return true;");
-    app.wait_until("two cases chosen", "return !document.getElementById('directorate-send').disabled");
+    app.wait_until(
+        "two cases chosen",
+        "return !document.getElementById('directorate-send').disabled",
+    );
 
     // No key installed: refused, in words, and nothing written.
     app.click("#directorate-send");
-    app.wait_until("the refusal", "return document.getElementById('directorate-result').className === 'error'");
-    assert_eq!(app.text("#directorate-result"), message(lang, "directorate-no-key"));
+    app.wait_until(
+        "the refusal",
+        "return document.getElementById('directorate-result').className === 'error'",
+    );
+    assert_eq!(
+        app.text("#directorate-result"),
+        message(lang, "directorate-no-key")
+    );
 
     // The directorate's IT staff install its key in the data folder.
     let hq = dalil_transfer::DirectorateIdentity::generate();
@@ -51,25 +66,53 @@ fn run_in(lang: Lang) {
     let file = out.path().join("to-the-directorate.dalil-transfer");
     app.click("#directorate-send");
     app.answer_save_dialog(&message(lang, "directorate-save-title"), &file);
-    app.wait_until("the page to say where it went", "return !!document.querySelector('#directorate-result.export-saved')");
-    assert_eq!(app.text("#directorate-result .export-path"), file.to_string_lossy());
+    app.wait_until(
+        "the page to say where it went",
+        "return !!document.querySelector('#directorate-result.export-saved')",
+    );
+    assert_eq!(
+        app.text("#directorate-result .export-path"),
+        file.to_string_lossy()
+    );
 
     let bytes = std::fs::read(&file).unwrap_or_else(|e| panic!("{e}"));
-    assert!(!bytes.windows(12).any(|w| w == b"MARKER-Layla"), "a note is readable in the file");
+    assert!(
+        !bytes.windows(12).any(|w| w == b"MARKER-Layla"),
+        "a note is readable in the file"
+    );
     let opened = dalil_transfer::open(&bytes, &hq).unwrap_or_else(|e| panic!("{e}"));
-    let mut refs: Vec<&str> = opened.cases.iter().map(|c| c.summary.reference.as_str()).collect();
+    let mut refs: Vec<&str> = opened
+        .cases
+        .iter()
+        .map(|c| c.summary.reference.as_str())
+        .collect();
     refs.sort_unstable();
-    assert_eq!(refs, [format!("SOM-DIR-{code}-2"), format!("TIP-DIR-{code}-1")]);
+    assert_eq!(
+        refs,
+        [format!("SOM-DIR-{code}-2"), format!("TIP-DIR-{code}-1")]
+    );
     let with_note = opened
         .cases
         .iter()
         .find(|c| c.summary.reference.starts_with("TIP"))
         .unwrap_or_else(|| panic!("the TIP case"));
-    assert!(with_note.parts.notes.iter().any(|n| n.revisions.iter().any(|r| r.text.as_deref().is_some_and(|t| t.contains("MARKER-Layla")))));
+    assert!(
+        with_note
+            .parts
+            .notes
+            .iter()
+            .any(|n| n.revisions.iter().any(|r| r
+                .text
+                .as_deref()
+                .is_some_and(|t| t.contains("MARKER-Layla"))))
+    );
 
     // The settings show the key it was signed with, for the directorate to register.
     app.click(".nav a[data-view='settings']");
-    app.wait_until("the device key", "return document.getElementById('device-key').textContent.length === 64");
+    app.wait_until(
+        "the device key",
+        "return document.getElementById('device-key').textContent.length === 64",
+    );
     assert_eq!(app.text("#device-key"), hex_of(opened.device.as_bytes()));
 
     // One case from its own screen, and the export is in its history.
@@ -80,11 +123,19 @@ fn run_in(lang: Lang) {
     let single = out.path().join("one.dalil-transfer");
     app.click("#export-directorate");
     app.answer_save_dialog(&message(lang, "directorate-save-title"), &single);
-    app.wait_until("saved", "return !!document.querySelector('details.export .export-saved')");
-    let one = dalil_transfer::open(&std::fs::read(&single).unwrap_or_else(|e| panic!("{e}")), &hq)
-        .unwrap_or_else(|e| panic!("{e}"));
+    app.wait_until(
+        "saved",
+        "return !!document.querySelector('details.export .export-saved')",
+    );
+    let one = dalil_transfer::open(
+        &std::fs::read(&single).unwrap_or_else(|e| panic!("{e}")),
+        &hq,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(one.cases.len(), 1);
-    app.js(&format!("location.hash = '#/case/{first}/history'; return true;"));
+    app.js(&format!(
+        "location.hash = '#/case/{first}/history'; return true;"
+    ));
     app.wait_for("#history table");
     assert!(app.text("#history table").contains("export:transfer"));
 }

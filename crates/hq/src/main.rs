@@ -194,7 +194,13 @@ fn run(cli: Cli, l10n: &Localizer, out: &mut dyn Write) -> Result<u8, Failure> {
                     ),
                 )?;
                 if let Some(at) = &d.revoked_at {
-                    say(out, format!("  {}", l10n.format("hq-device-row-revoked", &[("at", Arg::Str(at))])))?;
+                    say(
+                        out,
+                        format!(
+                            "  {}",
+                            l10n.format("hq-device-row-revoked", &[("at", Arg::Str(at))])
+                        ),
+                    )?;
                 }
             }
             Ok(0)
@@ -491,7 +497,13 @@ fn import_message(e: &ImportError, l10n: &Localizer) -> String {
         }
         ImportError::RevokedDevice { at } => l10n.format(
             "hq-refused-revoked-device",
-            &[("at", Arg::Str(&at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()))],
+            &[(
+                "at",
+                Arg::Str(
+                    &at.format(&time::format_description::well_known::Rfc3339)
+                        .unwrap_or_default(),
+                ),
+            )],
         ),
         ImportError::Replayed => l10n.get("hq-refused-replayed"),
         ImportError::NothingNew => l10n.get("hq-refused-nothing-new"),

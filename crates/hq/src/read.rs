@@ -317,7 +317,9 @@ impl Hq {
                 bundles: r.get("bundles"),
                 cases: r.get("cases"),
                 last_import: r.get::<_, Option<OffsetDateTime>>("last").map(rfc3339),
-                revoked_at: r.get::<_, Option<OffsetDateTime>>("revoked_at").map(rfc3339),
+                revoked_at: r
+                    .get::<_, Option<OffsetDateTime>>("revoked_at")
+                    .map(rfc3339),
             })
             .collect())
     }

@@ -314,10 +314,14 @@ fn hostile(ctx: &Ctx<'_>) {
     assert!(hq.revoke_device(&a.key()).expect("revoke"));
     let c2 = a.case("TIP-3");
     let after_loss = a.export(&[c2], &key);
-    codes.insert("revoked device", refused(ctx, &mut hq, &after_loss, &ctx.identity).code());
+    codes.insert(
+        "revoked device",
+        refused(ctx, &mut hq, &after_loss, &ctx.identity).code(),
+    );
     // Found and trusted again: registered anew, the same bundle goes in.
     register(&mut hq, &a);
-    hq.import(&after_loss, &ctx.identity).expect("registered again");
+    hq.import(&after_loss, &ctx.identity)
+        .expect("registered again");
 
     let want: BTreeMap<&str, &str> = [
         ("revoked device", "revoked-device"),
