@@ -136,7 +136,9 @@ fn main() {
                     );
                     app.answer_save_dialog(
                         &title,
-                        &data.path().join("dalil-transfer-2026-12-04-2.dalil-transfer"),
+                        &data
+                            .path()
+                            .join("dalil-transfer-2026-12-04-2.dalil-transfer"),
                     );
                     app.wait_for("#directorate-result.export-saved");
                 } else if name == "term" {

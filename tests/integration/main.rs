@@ -4,6 +4,7 @@ mod case_cli;
 mod case_layer;
 mod cli;
 mod contrast;
+mod editions;
 mod evidence;
 mod fixtures;
 mod hostile;

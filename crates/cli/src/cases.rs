@@ -55,6 +55,13 @@ pub(crate) struct StoreArgs {
     passphrase_file: Option<PathBuf>,
 }
 
+impl StoreArgs {
+    /// The data folder given with `--data-dir`, if any.
+    pub(crate) fn data_dir(&self) -> Option<&std::path::Path> {
+        self.data_dir.as_deref()
+    }
+}
+
 /// The commands on the case file, listed among `dalil`'s own.
 #[derive(Debug, Subcommand)]
 pub(crate) enum StoreCommand {
@@ -314,6 +321,13 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// The message, for a caller that reports failures its own way.
+    pub(crate) fn message_text(self) -> String {
+        self.message
+    }
+}
+
 impl From<Failure> for Problem {
     fn from(f: Failure) -> Problem {
         Problem::input(f.0)
@@ -369,7 +383,11 @@ impl<'a> Env<'a> {
     /// The SOP, refusing content with problems (a checklist from broken content could leave
     /// out a step without anyone noticing).
     pub(crate) fn sop(&self) -> Result<Sop, Problem> {
-        Ok(crate::load_clean(self.content, self.l10n)?)
+        Ok(crate::load_clean(
+            self.content,
+            self.args.data_dir.as_deref(),
+            self.l10n,
+        )?)
     }
 
     /// The data folder: `--data-dir`, else the default.

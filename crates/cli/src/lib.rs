@@ -5,7 +5,7 @@
 
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use dalil_content::{Diagnostic, Files, Lang, Sop};
@@ -14,6 +14,7 @@ use dalil_search::{Highlighted, SearchError, SearchOptions, SearchResults, SopIn
 
 mod cases;
 mod export;
+mod sop;
 mod transfer;
 
 /// The command line.
@@ -104,6 +105,9 @@ enum Command {
     Transfer(transfer::TransferCommand),
     /// Print this computer's key, which the directorate registers to accept its bundles.
     Device(transfer::DeviceArgs),
+    /// SOP editions: sign one, install one, see what changed.
+    #[command(subcommand)]
+    Sop(sop::SopCommand),
 }
 
 /// The languages `dalil search` looks in.
@@ -273,7 +277,7 @@ fn execute(
             Ok(if errors == 0 { 0 } else { 1 })
         }
         Command::Chapters { lang, json } => {
-            let sop = load_clean(cli.content.as_ref(), l10n)?;
+            let sop = load_clean(cli.content.as_ref(), cli.store.data_dir(), l10n)?;
             if json {
                 let list: Vec<_> = sop
                     .chapters
@@ -321,7 +325,11 @@ fn execute(
         Command::Render { chapter, lang } => {
             // Rendering is sanitized whatever the content holds, so problems are reported but
             // do not stop it: staff render a chapter to see what they are fixing.
-            let (sop, diagnostics) = dalil_content::load(&files(cli.content.as_ref(), l10n)?);
+            let (sop, diagnostics) = dalil_content::load(&sop_files(
+                cli.content.as_ref(),
+                cli.store.data_dir(),
+                l10n,
+            )?);
             let errors = dalil_content::error_count(&diagnostics);
             if errors > 0 {
                 let warning = l10n.format(
@@ -344,7 +352,7 @@ fn execute(
             Ok(0)
         }
         Command::Steps { facts, lang, json } => {
-            let sop = load_clean(cli.content.as_ref(), l10n)?;
+            let sop = load_clean(cli.content.as_ref(), cli.store.data_dir(), l10n)?;
             let facts = dalil_checklist::parse_facts(&sop.manifest, &facts).map_err(|e| {
                 Failure(l10n.format("cli-bad-facts", &[("reason", Arg::Str(&e.to_string()))]))
             })?;
@@ -440,7 +448,7 @@ fn execute(
                 let query = query.join(" ");
                 return cases::search_notes(&query, limit, json, &cli.store, l10n, out, err);
             }
-            let sop = load_clean(cli.content.as_ref(), l10n)?;
+            let sop = load_clean(cli.content.as_ref(), cli.store.data_dir(), l10n)?;
             let index = SopIndex::build(&sop).map_err(|e| search_failure(l10n, &e))?;
             let options = SearchOptions {
                 lang: lang.only(),
@@ -467,6 +475,7 @@ fn execute(
         Command::Transfer(command) => {
             transfer::transfer(command, &cli.store, cli.content.as_ref(), l10n, out, err)
         }
+        Command::Sop(command) => sop::run(command, cli.store.data_dir(), l10n, out),
         Command::Device(args) => {
             transfer::device(args, &cli.store, cli.content.as_ref(), l10n, out, err)
         }
@@ -608,11 +617,36 @@ fn files(dir: Option<&PathBuf>, l10n: &Localizer) -> Result<Files, Failure> {
     }
 }
 
+/// The SOP to use: the folder given with `--content`, else the newest edition among the one
+/// built in and those installed in the data folder (`dalil sop install`), each checked again
+/// against the keys this program trusts.
+fn sop_files(
+    dir: Option<&PathBuf>,
+    data_dir: Option<&Path>,
+    l10n: &Localizer,
+) -> Result<Files, Failure> {
+    if dir.is_some() {
+        return files(dir, l10n);
+    }
+    let installed = match data_dir {
+        Some(d) => sop::installed_packages(d),
+        None => dalil_store::default_data_dir()
+            .map(|d| sop::installed_packages(&d))
+            .unwrap_or_default(),
+    };
+    let trusted = dalil_update::trusted_keys();
+    Ok(dalil_update::newest(dalil_sop_files::bundled(), &installed, &trusted).0)
+}
+
 /// Loads the SOP and refuses to go on if it has errors: a checklist from broken content
 /// could leave out a step without anyone noticing. Warnings (a name the glossary says to
 /// avoid) do not make the content unsafe to use, so they do not stop it.
-fn load_clean(dir: Option<&PathBuf>, l10n: &Localizer) -> Result<Sop, Failure> {
-    let (sop, diagnostics) = dalil_content::load(&files(dir, l10n)?);
+fn load_clean(
+    dir: Option<&PathBuf>,
+    data_dir: Option<&Path>,
+    l10n: &Localizer,
+) -> Result<Sop, Failure> {
+    let (sop, diagnostics) = dalil_content::load(&sop_files(dir, data_dir, l10n)?);
     let errors = dalil_content::error_count(&diagnostics);
     if errors == 0 {
         Ok(sop)

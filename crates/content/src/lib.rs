@@ -13,6 +13,7 @@
 
 pub mod condition;
 pub mod diagnostic;
+pub mod diff;
 pub mod elements;
 pub mod glossary;
 pub mod ids;

@@ -53,6 +53,11 @@ pub const FILES: &[(Lang, &str, &str)] = &[
         include_str!("../../../locales/ar/transfer.ftl"),
     ),
     (
+        Lang::Ar,
+        "update.ftl",
+        include_str!("../../../locales/ar/update.ftl"),
+    ),
+    (
         Lang::En,
         "cli.ftl",
         include_str!("../../../locales/en/cli.ftl"),
@@ -86,6 +91,11 @@ pub const FILES: &[(Lang, &str, &str)] = &[
         Lang::En,
         "transfer.ftl",
         include_str!("../../../locales/en/transfer.ftl"),
+    ),
+    (
+        Lang::En,
+        "update.ftl",
+        include_str!("../../../locales/en/update.ftl"),
     ),
 ];
 

@@ -1,0 +1,95 @@
+## SOP editions: `dalil sop keygen|pack|install|diff|editions`, and the app's update screen.
+
+sop-keygen-failed = No random numbers could be had from the system, so no key was made.
+# Variables:
+#   $path (String) - the secret key file
+sop-keygen-done = The secret key is in { $path }. Keep it offline. The line above is its public key: put it in config/sop-signers.pub before building Dalil for officers.
+# Variables:
+#   $reason (String) - the system's reason
+sop-key-unreadable = The signing key cannot be read: { $reason }
+sop-key-invalid = That file is not a signing key made by dalil sop keygen.
+# Variables:
+#   $version (String) - the version in manifest.toml
+sop-pack-bad-version = The edition's version { $version } must be numbers separated by dots, such as 2026.2, so that a newer edition can be told from an older one.
+# Variables:
+#   $version (String) - the edition packed
+#   $path (String) - the package written
+sop-packed = Edition { $version } is signed and packed in { $path }.
+# Variables:
+#   $reason (String) - the system's reason
+sop-package-unreadable = The package cannot be read: { $reason }
+# Variables:
+#   $version (String) - the edition installed
+#   $date (String) - its date
+#   $old (String) - the edition read until now
+sop-installed = Edition { $version } of { $date } is installed and is read from now on, in place of { $old }. Cases opened under an earlier edition keep it until they are moved.
+sop-refused-not-a-package = The file is not an SOP update package.
+sop-refused-unsigned = The package is not signed. An edition is installed only with the directorate's signature.
+sop-refused-untrusted = The package is not signed by a key this program trusts. Do not use it: ask the directorate for the edition.
+sop-refused-tampered = The package was changed or damaged after it was signed. Do not use it: ask the directorate for another copy.
+# Variables:
+#   $sop (String) - the package's SOP id
+sop-refused-other-sop = The package is of another SOP ({ $sop }), not the one this program reads.
+# Variables:
+#   $version (String) - the package's edition
+#   $installed (String) - the installed edition
+sop-refused-older = The package holds edition { $version }, older than the installed { $installed }. An older edition is never installed over a newer one.
+# Variables:
+#   $version (String) - the edition
+sop-refused-already = Edition { $version } is already installed.
+# Variables:
+#   $count (Number) - how many problems
+sop-refused-invalid = The signed content has { $count ->
+        [one] a problem
+       *[other] { $count } problems
+    }: the edition cannot be used. Tell the directorate.
+# Variables:
+#   $version (String) - the edition
+#   $date (String) - its date
+sop-edition-built-in = { $version } ({ $date }), built in
+# Variables:
+#   $version (String) - the edition
+#   $date (String) - its date
+sop-edition-installed = { $version } ({ $date }), installed
+sop-edition-unverified = a package that no longer verifies, not read
+# Variables:
+#   $old (String) - the older edition
+#   $old_date (String) - its date
+#   $new (String) - the newer edition
+#   $new_date (String) - its date
+sop-diff-head = What changed from edition { $old } ({ $old_date }) to edition { $new } ({ $new_date }):
+sop-diff-none = Nothing: the two editions have the same steps, facts and terms.
+sop-diff-definition-changed = its definition changed
+sop-diff-every-case = every case
+# Variables:
+#   $count (Number) - how many
+sop-diff-added = Steps added: { $count }
+# Variables:
+#   $count (Number) - how many
+sop-diff-removed = Steps removed: { $count }
+# Variables:
+#   $count (Number) - how many
+sop-diff-moved = Steps moved: { $count }
+# Variables:
+#   $count (Number) - how many
+sop-diff-condition = Steps whose condition changed: { $count }
+# Variables:
+#   $count (Number) - how many
+sop-diff-advisory = Steps now mandatory or advisory: { $count }
+sop-diff-now-advisory = now advisory
+sop-diff-now-mandatory = now mandatory
+# Variables:
+#   $count (Number) - how many
+sop-diff-title = Steps renamed: { $count }
+# Variables:
+#   $count (Number) - how many
+sop-diff-guidance = Steps whose guidance changed ([-removed-] {"{"}+added+{"}"}): { $count }
+# Variables:
+#   $count (Number) - how many
+sop-diff-facts-added = Facts added: { $count }
+# Variables:
+#   $count (Number) - how many
+sop-diff-facts-removed = Facts removed: { $count }
+# Variables:
+#   $count (Number) - how many
+sop-diff-terms = Glossary terms added, removed or changed: { $count }
