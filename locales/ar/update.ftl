@@ -97,3 +97,40 @@ sop-diff-facts-removed = وقائع حُذفت: { $count }
 # Variables:
 #   $count (Number) - how many
 sop-diff-terms = مصطلحات أُضيفت أو حُذفت أو تغيّرت: { $count }
+
+## dalil case edition: carrying a case over to a new edition
+
+# Variables:
+#   $edition (String) - the case's edition
+sop-case-edition-missing = الإصدار الذي فُتحت القضية في ظله ({ $edition }) غير موجود على هذا الحاسوب، فلا يمكن عرض ما سيتغير.
+# Variables:
+#   $edition (String) - the edition
+sop-case-current = القضية على الإصدار { $edition } من قبل.
+# Variables:
+#   $reference (String) - the case
+#   $from (String) - its edition
+#   $to (String) - the edition now read
+sop-case-change-head = نقل القضية { $reference } من { $from } إلى { $to } سيغيّر ما يلي:
+# Variables:
+#   $count (Number) - how many
+sop-case-appear = خطوات ستظهر: { $count }
+# Variables:
+#   $count (Number) - how many
+sop-case-retire = خطوات أُلغيت (تبقى ملاحظاتها وحالاتها محفوظة، وتُعرض على أنها ملغاة): { $count }
+# Variables:
+#   $count (Number) - how many
+sop-case-changed = خطوات تغيّر نصها: { $count }
+# Variables:
+#   $count (Number) - how many notes
+sop-case-notes-kept = { PLURAL($count) ->
+        [zero] لا ملاحظات
+        [one] ملاحظة واحدة محفوظة
+        [two] ملاحظتان محفوظتان
+        [few] { $count } ملاحظات محفوظة
+        [many] { $count } ملاحظة محفوظة
+       *[other] { $count } ملاحظة محفوظة
+    }
+# Variables:
+#   $to (String) - the new edition
+sop-case-moved = صارت القضية على { $to }. وسُجّل ذلك في سجلها.
+sop-case-not-moved = لم يتغير شيء. أعد الأمر مع ‎--move‏ لنقل القضية؛ وإلى ذلك الحين تبقى على نص إصدارها.

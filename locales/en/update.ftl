@@ -93,3 +93,36 @@ sop-diff-facts-removed = Facts removed: { $count }
 # Variables:
 #   $count (Number) - how many
 sop-diff-terms = Glossary terms added, removed or changed: { $count }
+
+## dalil case edition: carrying a case over to a new edition
+
+# Variables:
+#   $edition (String) - the case's edition
+sop-case-edition-missing = The edition this case was opened under ({ $edition }) is not on this computer, so what would change cannot be shown.
+# Variables:
+#   $edition (String) - the edition
+sop-case-current = The case is already on edition { $edition }.
+# Variables:
+#   $reference (String) - the case
+#   $from (String) - its edition
+#   $to (String) - the edition now read
+sop-case-change-head = Moving case { $reference } from { $from } to { $to } would change this:
+# Variables:
+#   $count (Number) - how many
+sop-case-appear = Steps that would appear: { $count }
+# Variables:
+#   $count (Number) - how many
+sop-case-retire = Steps retired (their notes and states are kept, shown as retired): { $count }
+# Variables:
+#   $count (Number) - how many
+sop-case-changed = Steps whose text changed: { $count }
+# Variables:
+#   $count (Number) - how many notes
+sop-case-notes-kept = { $count ->
+        [one] one note kept
+       *[other] { $count } notes kept
+    }
+# Variables:
+#   $to (String) - the new edition
+sop-case-moved = The case is now on { $to }. This is in its history.
+sop-case-not-moved = Nothing was changed. Run again with --move to move the case; until then it keeps the text of its edition.

@@ -461,3 +461,172 @@ fn a_signed_edition_installs_and_every_bad_package_is_refused_with_its_own_messa
         "{out}"
     );
 }
+
+/// The shipped SOP as its next edition: `file-pending` retired, the guidance of
+/// `file-handover` changed. Returns the folder and the new version.
+fn next_edition_of_the_shipped_sop() -> (tempfile::TempDir, String) {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../sop-content");
+    let mut files = dalil_sop_files::read_dir(&src).unwrap_or_else(|e| panic!("{e}"));
+    let version = dalil_content::load(&files).0.manifest.version;
+    let next = format!("{version}.1");
+    replace(
+        &mut files,
+        "manifest.toml",
+        &format!("version = \"{version}\""),
+        &format!("version = \"{next}\""),
+    );
+    for lang in ["ar", "en"] {
+        let path = format!("chapters/case-file/{lang}.md");
+        let text = String::from_utf8(files[&path].clone()).unwrap_or_default();
+        let start = text
+            .find("{#file-pending .step}")
+            .and_then(|i| text[..i].rfind("\n### "))
+            .unwrap_or(0);
+        let end = start + 1 + text[start + 1..].find("\n### ").unwrap_or(0);
+        files.insert(
+            path,
+            format!("{}{}", &text[..start], &text[end..]).into_bytes(),
+        );
+    }
+    replace(
+        &mut files,
+        "chapters/case-file/en.md",
+        "Deliver the file with a covering letter",
+        "Hand over the file with a signed covering letter",
+    );
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for (path, bytes) in &files {
+        let target = dir.path().join(path);
+        std::fs::create_dir_all(target.parent().unwrap_or(dir.path()))
+            .unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&target, bytes).unwrap_or_else(|e| panic!("{e}"));
+    }
+    (dir, next)
+}
+
+#[test]
+fn a_case_moved_to_a_new_edition_keeps_every_note_and_one_not_moved_keeps_its_text() {
+    let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pass = data.path().join("pass");
+    std::fs::write(&pass, "a passphrase for the tests\n").unwrap_or_else(|e| panic!("{e}"));
+    let (d, p) = (
+        data.path().to_str().unwrap_or_default().to_owned(),
+        pass.to_str().unwrap_or_default().to_owned(),
+    );
+    let run = |lang: Lang, args: &[&str]| {
+        let mut all = vec!["--data-dir", d.as_str(), "--passphrase-file", p.as_str()];
+        all.extend_from_slice(args);
+        let (code, out, err) = dalil_in(lang, &all);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        out
+    };
+    for reference in ["TIP-MOVE", "TIP-STAY"] {
+        run(
+            Lang::En,
+            &[
+                "case",
+                "new",
+                "--reference",
+                reference,
+                "--title",
+                "Edition test",
+            ],
+        );
+        run(
+            Lang::En,
+            &[
+                "note",
+                "add",
+                reference,
+                "--step",
+                "file-pending",
+                "--text",
+                "Forensic results requested on 3 March.",
+            ],
+        );
+        run(Lang::En, &["step", reference, "file-pending", "done"]);
+    }
+
+    let (next, version) = next_edition_of_the_shipped_sop();
+    let package = data.path().join("next.dalil-sop");
+    run(
+        Lang::En,
+        &[
+            "sop",
+            "pack",
+            next.path().to_str().unwrap_or_default(),
+            "--key",
+            &key(),
+            "--out",
+            package.to_str().unwrap_or_default(),
+        ],
+    );
+    run(
+        Lang::En,
+        &["sop", "install", package.to_str().unwrap_or_default()],
+    );
+
+    // What would change, for this case, in both languages.
+    let out = run(Lang::En, &["case", "edition", "TIP-MOVE"]);
+    assert!(
+        out.contains("Steps retired")
+            && out.contains("file-pending")
+            && out.contains("one note kept"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Steps whose text changed") && out.contains("file-handover"),
+        "{out}"
+    );
+    assert!(out.contains("Nothing was changed"), "{out}");
+    let out = run(Lang::Ar, &["case", "edition", "TIP-MOVE"]);
+    assert!(
+        out.contains("خطوات أُلغيت") && out.contains("ملاحظة واحدة محفوظة"),
+        "{out}"
+    );
+
+    // Not moved: the case still reads its own edition, the step and its note as they were.
+    let shown: serde_json::Value =
+        serde_json::from_str(&run(Lang::En, &["case", "show", "TIP-STAY", "--json"]))
+            .unwrap_or_default();
+    let text = shown.to_string();
+    assert!(
+        !text.contains(&format!("\"{version}\"")),
+        "the case moved by itself: {text}"
+    );
+    assert!(text.contains("Forensic results requested"), "{text}");
+
+    // Moved: one audited change; the retired step's note and state are kept.
+    let moved: serde_json::Value = serde_json::from_str(&run(
+        Lang::En,
+        &["case", "edition", "TIP-MOVE", "--move", "--json"],
+    ))
+    .unwrap_or_default();
+    assert_eq!(moved["moved"], true, "{moved}");
+    let shown = run(Lang::En, &["case", "show", "TIP-MOVE", "--json"]);
+    assert!(shown.contains(&version), "{shown}");
+    assert!(
+        shown.contains("Forensic results requested"),
+        "the note on the retired step: {shown}"
+    );
+    let history = run(Lang::En, &["history", "TIP-MOVE"]);
+    assert!(history.contains("edition"), "{history}");
+    run(Lang::En, &["audit", "verify"]);
+    // Its bundle still verifies with the new edition recorded.
+    let bundle = data.path().join("moved.dalil.json");
+    run(
+        Lang::En,
+        &[
+            "export",
+            "TIP-MOVE",
+            "--format",
+            "bundle",
+            "-o",
+            bundle.to_str().unwrap_or_default(),
+        ],
+    );
+    let (code, out, _) = dalil_in(Lang::En, &["verify", bundle.to_str().unwrap_or_default()]);
+    assert_eq!(code, 0, "{out}");
+    let again = run(Lang::En, &["case", "edition", "TIP-MOVE"]);
+    assert!(again.contains("already on edition"), "{again}");
+}

@@ -9,6 +9,7 @@
 //! callers hand it the store, the SOP, a localizer and the time.
 
 mod detail;
+mod edition;
 mod elements;
 mod error;
 mod evidence;
@@ -23,6 +24,7 @@ pub mod transfer;
 mod view;
 
 pub use detail::{CaseDetail, DetailStep, detail};
+pub use edition::{ChangedStep, EditionChange, edition_change, move_to_edition};
 pub use elements::{
     ElementRow, GatherStep, Matrix, OffenceRows, Support, link, matrix, offences_for, set_element,
 };

@@ -155,6 +155,18 @@ pub(crate) enum CaseCommand {
         #[arg(long)]
         json: bool,
     },
+    /// What moving a case to the SOP edition now read would change for it: steps that would
+    /// appear, steps retired, steps whose guidance changed. `--move` moves it.
+    Edition {
+        /// The case: its reference, or its internal id.
+        case: String,
+        /// Move the case to the edition now read (one audited change).
+        #[arg(long = "move")]
+        move_it: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Set facts of a case, such as `child=yes kind=smuggling` (a bare name means yes), and
     /// show which steps appear and which are hidden by the change.
     Facts {
@@ -396,6 +408,11 @@ impl<'a> Env<'a> {
             Some(dir) => Ok(dir.clone()),
             None => dalil_store::default_data_dir().map_err(|e| store_problem(self.l10n, &e)),
         }
+    }
+
+    /// The data folder given with `--data-dir`, if any.
+    pub(crate) fn data_dir_arg(&self) -> Option<&std::path::Path> {
+        self.args.data_dir.as_deref()
     }
 
     /// The path of the case file.
@@ -839,7 +856,83 @@ fn case(command: CaseCommand, env: &mut Env<'_>) -> Result<u8, Problem> {
         CaseCommand::Close { case, json } => case_close_or_reopen(env, &case, true, json),
         CaseCommand::Reopen { case, json } => case_close_or_reopen(env, &case, false, json),
         CaseCommand::Facts { case, facts, json } => case_facts(env, &case, &facts, json),
+        CaseCommand::Edition {
+            case,
+            move_it,
+            json,
+        } => case_edition(env, &case, move_it, json),
     }
+}
+
+/// `case edition`: the change a move to the edition now read would make, and the move.
+fn case_edition(env: &mut Env<'_>, given: &str, move_it: bool, json: bool) -> Result<u8, Problem> {
+    let new = env.sop()?;
+    let mut store = env.store()?;
+    let id = resolve_case(env, &store, given)?;
+    let l10n = env.l10n;
+    let pinned = store.case(id).map_err(|e| env.fail(&e))?.edition;
+    let old = crate::sop::edition_sop(&pinned, env.data_dir_arg()).ok_or_else(|| {
+        Problem::input(l10n.format(
+            "sop-case-edition-missing",
+            &[("edition", Arg::Str(&pinned.to_string()))],
+        ))
+    })?;
+    let diff = dalil_content::diff::diff(&old, &new);
+    let change = dalil_case::edition_change(&store, id, &old, &new, &diff, l10n)
+        .map_err(|e| env.case_fail(&e))?;
+    if move_it && !change.current {
+        dalil_case::move_to_edition(&mut store, id, &new).map_err(|e| env.case_fail(&e))?;
+    }
+    env.close(store)?;
+    if json {
+        let mut value = serde_json::to_value(&change).unwrap_or_default();
+        value["moved"] = serde_json::Value::Bool(move_it && !change.current);
+        env.json(&value)?;
+        return Ok(0);
+    }
+    if change.current {
+        env.line(&l10n.format("sop-case-current", &[("edition", Arg::Str(&change.to))]))?;
+        return Ok(0);
+    }
+    env.line(&l10n.format(
+        "sop-case-change-head",
+        &[
+            ("reference", Arg::Str(&change.reference)),
+            ("from", Arg::Str(&change.from)),
+            ("to", Arg::Str(&change.to)),
+        ],
+    ))?;
+    let count = |n: usize| Arg::Num(n as f64);
+    let mut group =
+        |head: &str, steps: &[dalil_case::ChangedStep], retired: bool| -> Result<(), Problem> {
+            if steps.is_empty() {
+                return Ok(());
+            }
+            env.line(&l10n.format(head, &[("count", count(steps.len()))]))?;
+            for s in steps {
+                let mut line = format!("  {} {}", s.id, s.title);
+                if !s.because.is_empty() {
+                    line.push_str(&format!(" ({})", s.because.join(", ")));
+                }
+                if retired && s.notes > 0 {
+                    line.push_str(&format!(
+                        "; {}",
+                        l10n.format("sop-case-notes-kept", &[("count", count(s.notes))])
+                    ));
+                }
+                env.line(&line)?;
+            }
+            Ok(())
+        };
+    group("sop-case-appear", &change.appear, false)?;
+    group("sop-case-retire", &change.retire, true)?;
+    group("sop-case-changed", &change.changed, false)?;
+    env.line(&if move_it {
+        l10n.format("sop-case-moved", &[("to", Arg::Str(&change.to))])
+    } else {
+        l10n.get("sop-case-not-moved")
+    })?;
+    Ok(0)
 }
 
 /// `case new`: opens the case through the case layer, as the app does.
@@ -1040,9 +1133,17 @@ fn case_facts(env: &mut Env<'_>, given: &str, facts: &[String], json: bool) -> R
 /// `case show`: the header, the facts, the checklist by phase with states, reasons, times and
 /// notes, then the hidden and retired steps that hold something, then the case's own notes.
 fn case_show(env: &mut Env<'_>, given: &str, json: bool) -> Result<u8, Problem> {
-    let sop = env.sop()?;
+    let current = env.sop()?;
     let store = env.store()?;
     let id = resolve_case(env, &store, given)?;
+    // A case not moved to the edition now read keeps the text of its own, when this
+    // computer has it (`dalil case edition`); `--content` always wins.
+    let pinned = store.case(id).map_err(|e| env.fail(&e))?.edition;
+    let sop = if env.content.is_none() && !dalil_case::is_current(&pinned, &current.manifest) {
+        crate::sop::edition_sop(&pinned, env.data_dir_arg()).unwrap_or(current)
+    } else {
+        current
+    };
     let l10n = env.l10n;
     let lang = l10n.lang();
     let detail = dalil_case::detail(&store, &sop, lang, id).map_err(|e| env.fail(&e))?;

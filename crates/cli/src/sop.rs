@@ -290,6 +290,29 @@ fn data_dir_or_default(data_dir: Option<&Path>, l10n: &Localizer) -> Result<Path
     }
 }
 
+/// The SOP of a case's edition, if this computer has it: built in, or an installed package
+/// that still verifies.
+pub(crate) fn edition_sop(edition: &dalil_store::Edition, data_dir: Option<&Path>) -> Option<Sop> {
+    let load = |files: &Files| {
+        let (sop, diagnostics) = dalil_content::load(files);
+        (dalil_content::error_count(&diagnostics) == 0).then_some(sop)
+    };
+    let matches = |sop: &Sop| edition.is(&sop.manifest.id, &sop.manifest.version);
+    if let Some(sop) = load(&dalil_sop_files::bundled()).filter(|s| matches(s)) {
+        return Some(sop);
+    }
+    let dir = match data_dir {
+        Some(d) => d.to_owned(),
+        None => dalil_store::default_data_dir().ok()?,
+    };
+    let trusted = dalil_update::trusted_keys();
+    installed_packages(&dir)
+        .iter()
+        .filter_map(|bytes| dalil_update::verify(bytes, &trusted).ok())
+        .filter_map(|o| load(&o.files))
+        .find(|s| matches(s))
+}
+
 /// The SOP read now from this data folder: the newest verified edition.
 fn current(data_dir: &Path) -> Sop {
     let (files, _) = dalil_update::newest(

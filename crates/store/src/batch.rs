@@ -13,7 +13,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use crate::audit::{self, Change, actions};
 use crate::decode::parse_status;
 use crate::error::StoreError;
-use crate::model::{CaseId, CaseKind, CaseStatus, NewCase, NoteId, StepState};
+use crate::model::{CaseId, CaseKind, CaseStatus, Edition, NewCase, NoteId, StepState};
 
 /// The fact id that would say what a case is about: never stored as a fact, since the case
 /// itself holds its kind.
@@ -184,6 +184,34 @@ impl Batch<'_> {
             entity_id: &id,
             case: Some(case),
             digest: audit::digest_text(kind.as_str()),
+        })
+    }
+
+    /// Pins an open case to another SOP edition (a case carried over to a new edition), with a
+    /// `case.set-edition` entry whose digest is the case's opening record with the new edition
+    /// ([`audit::case_digest`]), so a bundle's verifier still checks its reference and title.
+    /// Its notes and step states stay as they are, including those of steps the new edition
+    /// no longer has.
+    pub fn set_edition(&mut self, case: CaseId, edition: &Edition) -> Result<(), StoreError> {
+        self.require_open(case)?;
+        not_blank(&edition.version, "sop-edition")?;
+        if let Some(sop) = &edition.sop {
+            not_blank(sop, "sop-id")?;
+        }
+        let (reference, title, kind): (String, String, String) = self
+            .conn
+            .prepare_cached("SELECT reference, title, kind FROM cases WHERE id = ?1")?
+            .query_row([case.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        self.conn
+            .prepare_cached("UPDATE cases SET sop_id = ?2, sop_edition = ?3 WHERE id = ?1")?
+            .execute(params![case.0, edition.sop, edition.version])?;
+        let id = case.to_string();
+        self.audit(Change {
+            action: actions::CASE_SET_EDITION,
+            entity_kind: "case",
+            entity_id: &id,
+            case: Some(case),
+            digest: audit::case_digest(&reference, &title, &kind, edition),
         })
     }
 

@@ -219,6 +219,11 @@ impl Store {
         self.batch(|b| b.reopen_case(case))
     }
 
+    /// Pins an open case to another SOP edition; see [`Batch::set_edition`].
+    pub fn set_edition(&mut self, case: CaseId, edition: &Edition) -> Result<(), StoreError> {
+        self.batch(|b| b.set_edition(case, edition))
+    }
+
     /// Changes what a case is about; see [`Batch::set_kind`].
     pub fn set_kind(&mut self, case: CaseId, kind: CaseKind) -> Result<(), StoreError> {
         self.batch(|b| b.set_kind(case, kind))
