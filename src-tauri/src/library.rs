@@ -30,9 +30,9 @@ struct Loaded {
 impl Content {
     /// Starts loading the SOP and its search index; `data_dir` holds the index cache.
     pub(crate) fn start(data_dir: &std::path::Path) -> Self {
-        let cache = data_dir.join("cache");
+        let data_dir = data_dir.to_owned();
         Content {
-            loading: Mutex::new(Some(std::thread::spawn(move || load_sop(&cache)))),
+            loading: Mutex::new(Some(std::thread::spawn(move || load_sop(&data_dir)))),
             loaded: OnceLock::new(),
         }
     }
@@ -200,8 +200,11 @@ pub(crate) fn sop_problems(state: tauri::State<'_, AppState>) -> usize {
 }
 
 /// The SOP: the folder named by `DALIL_CONTENT`, for staff checking their edits and for
-/// tests, or else the copy built into the app.
-fn load_sop(cache: &std::path::Path) -> Loaded {
+/// tests, or else the newest of the edition built into the app and the update packages
+/// installed in the data folder (`dalil sop install`) that still verify against the keys
+/// the app trusts.
+fn load_sop(data_dir: &std::path::Path) -> Loaded {
+    let cache = &data_dir.join("cache");
     let files = match std::env::var_os("DALIL_CONTENT") {
         Some(dir) => match dalil_sop_files::read_dir(std::path::Path::new(&dir)) {
             Ok(files) => files,
@@ -210,7 +213,15 @@ fn load_sop(cache: &std::path::Path) -> Loaded {
                 dalil_sop_files::bundled()
             }
         },
-        None => dalil_sop_files::bundled(),
+        None => {
+            let installed = dalil_sop_files::installed_packages(data_dir);
+            dalil_update::newest(
+                dalil_sop_files::bundled(),
+                &installed,
+                &dalil_update::trusted_keys(),
+            )
+            .0
+        }
     };
     let (sop, diagnostics) = dalil_content::load(&files);
     let index = search_index(&sop, &files, cache).map(Mutex::new);

@@ -11,6 +11,7 @@ mod cases;
     reason = "shared with examples/screenshots.rs, which uses the parts these tests do not"
 )]
 mod driver;
+mod editions;
 mod evidence;
 mod export;
 mod lock;

@@ -19,8 +19,7 @@ use zeroize::Zeroizing;
 
 use crate::Failure;
 
-/// The folder of the data folder that holds installed editions.
-pub(crate) const EDITIONS_DIR: &str = "sop";
+use dalil_sop_files::EDITIONS_DIR;
 
 /// `dalil sop`.
 #[derive(Debug, Subcommand)]
@@ -76,20 +75,7 @@ pub(crate) struct DiffArgs {
     json: bool,
 }
 
-/// The packages installed in `data_dir`, in name order; unreadable files are passed over (a
-/// package is checked again by whoever reads it).
-pub(crate) fn installed_packages(data_dir: &Path) -> Vec<Vec<u8>> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(data_dir.join(EDITIONS_DIR))
-        .map(|d| {
-            d.filter_map(|e| e.ok())
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == dalil_update::EXTENSION))
-                .collect()
-        })
-        .unwrap_or_default();
-    paths.sort();
-    paths.iter().filter_map(|p| std::fs::read(p).ok()).collect()
-}
+pub(crate) use dalil_sop_files::installed_packages;
 
 fn say(out: &mut dyn Write, l10n: &Localizer, text: &str) -> Result<(), Failure> {
     writeln!(out, "{}", dalil_l10n::strip_isolation(text)).map_err(|e| {
