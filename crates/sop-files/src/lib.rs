@@ -74,6 +74,25 @@ fn walk(root: &Path, dir: &Path, files: &mut Files) -> Result<(), ReadError> {
     Ok(())
 }
 
+/// The folder of a data folder that holds installed SOP update packages.
+pub const EDITIONS_DIR: &str = "sop";
+
+/// The bytes of every SOP update package (`*.dalil-sop`) installed in `data_dir`'s
+/// [`EDITIONS_DIR`], in file-name order. Unreadable files are passed over: a package is
+/// checked again (`dalil_update::verify`) by whoever reads it.
+pub fn installed_packages(data_dir: &Path) -> Vec<Vec<u8>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(data_dir.join(EDITIONS_DIR))
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "dalil-sop"))
+                .collect()
+        })
+        .unwrap_or_default();
+    paths.sort();
+    paths.iter().filter_map(|p| std::fs::read(p).ok()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,23 +133,4 @@ mod tests {
             Err(ReadError::NotAFolder(_))
         ));
     }
-}
-
-/// The folder of a data folder that holds installed SOP update packages.
-pub const EDITIONS_DIR: &str = "sop";
-
-/// The bytes of every SOP update package (`*.dalil-sop`) installed in `data_dir`'s
-/// [`EDITIONS_DIR`], in file-name order. Unreadable files are passed over: a package is
-/// checked again (`dalil_update::verify`) by whoever reads it.
-pub fn installed_packages(data_dir: &Path) -> Vec<Vec<u8>> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(data_dir.join(EDITIONS_DIR))
-        .map(|d| {
-            d.filter_map(|e| e.ok())
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "dalil-sop"))
-                .collect()
-        })
-        .unwrap_or_default();
-    paths.sort();
-    paths.iter().filter_map(|p| std::fs::read(p).ok()).collect()
 }
