@@ -398,6 +398,19 @@ fn a_signed_edition_installs_and_every_bad_package_is_refused_with_its_own_messa
     );
 
     // The good package installs, and `dalil chapters` reads it.
+    let fresh = data.path().join("new-data-folder");
+    let f = fresh.to_str().unwrap_or_default().to_owned();
+    let (code, _, err) = dalil_in(Lang::En, &["--data-dir", &f, "sop", "install", &p]);
+    assert_eq!(code, 0, "{err}");
+    // A data folder the install is the first to make is private to the user, as the store
+    // makes it.
+    use std::os::unix::fs::PermissionsExt;
+    for dir in [fresh.clone(), fresh.join("sop")] {
+        let mode = std::fs::metadata(&dir)
+            .map(|m| m.permissions().mode() & 0o777)
+            .unwrap_or(0);
+        assert_eq!(mode, 0o700, "{}", dir.display());
+    }
     let (code, out, err) = dalil_in(Lang::En, &["--data-dir", &d, "sop", "install", &p]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains(&format!("Edition {next_version}")), "{out}");

@@ -171,14 +171,16 @@ pub(crate) fn run(
             let opened = dalil_update::open(&bytes, &dalil_update::trusted_keys(), &installed)
                 .map_err(|r| Failure(refusal_message(&r, l10n)))?;
             let editions = dir.join(EDITIONS_DIR);
-            std::fs::DirBuilder::new()
-                .recursive(true)
-                .create(&editions)
-                .map_err(|e| {
-                    Failure(
-                        l10n.format("cli-write-failed", &[("reason", Arg::Str(&e.to_string()))]),
-                    )
-                })?;
+            // Private to the user, like the rest of the data folder, which this may be the
+            // first to create.
+            std::os::unix::fs::DirBuilderExt::mode(
+                std::fs::DirBuilder::new().recursive(true),
+                0o700,
+            )
+            .create(&editions)
+            .map_err(|e| {
+                Failure(l10n.format("cli-write-failed", &[("reason", Arg::Str(&e.to_string()))]))
+            })?;
             let name = format!(
                 "{}-{}.{}",
                 opened.manifest.sop,
