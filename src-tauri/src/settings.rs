@@ -120,11 +120,7 @@ pub fn save(dir: &Path, settings: &Settings) -> std::io::Result<()> {
 /// private to the user, as the case store creates it: whichever of the settings, the index
 /// cache or the store comes first, the data folder is never left readable by others.
 pub fn private_dir(dir: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::DirBuilderExt;
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
+    dalil_store::create_private_dir(dir).map_err(std::io::Error::other)
 }
 
 #[cfg(test)]

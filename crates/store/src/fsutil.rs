@@ -3,7 +3,7 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use crate::error::{StoreError, from_io};
@@ -47,6 +47,20 @@ pub(crate) fn sync_file(path: &Path) -> Result<(), StoreError> {
     File::open(path)
         .and_then(|f| f.sync_all())
         .map_err(StoreError::io("sync-file"))
+}
+
+/// Creates `dir` and its missing parents private to the user (mode 0700), as the store makes
+/// its own folder; a folder that exists is left as it is.
+///
+/// Public as `dalil_store::create_private_dir` for every file Dalil keeps in the data folder
+/// (settings, caches, installed SOP editions), so that whichever is written first makes the
+/// folder private.
+pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(StoreError::io("create-dir"))
 }
 
 /// Replaces `path` with `bytes` atomically: a reader (or a crash) sees the old content or the

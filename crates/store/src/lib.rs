@@ -49,7 +49,7 @@ pub use evidence::{
     ExhibitKind, FileCheck, LinkTarget, NewCustody, NewExhibit, attachment_digest, custody_digest,
     exhibit_digest, hash_stream, hex,
 };
-pub use fsutil::write_atomic as write_file_atomic;
+pub use fsutil::{create_private_dir, write_atomic as write_file_atomic};
 pub use model::{
     AuditEntry, AuditHead, BreakKind, Case, CaseFilter, CaseId, CaseKind, CaseOverview, CaseStatus,
     CaseSummary, Draft, Edition, Fact, NewCase, Note, NoteId, NoteMatch, NoteRevision,

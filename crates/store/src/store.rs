@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
-use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -61,11 +61,7 @@ impl Store {
             return Err(StoreError::AlreadyExists);
         }
         let dir = parent_dir(path);
-        fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
-            .map_err(StoreError::io("create-dir"))?;
+        fsutil::create_private_dir(dir)?;
         let salt: [u8; SALT_LEN] = random_bytes()?;
         let key = DbKey::derive(passphrase, &salt, KDF_ITERATIONS)?;
         let tmp = fsutil::temp_sibling(path, "creating")?;
