@@ -628,14 +628,14 @@ fn sop_files(
     if dir.is_some() {
         return files(dir, l10n);
     }
-    let installed = match data_dir {
-        Some(d) => sop::installed_packages(d),
-        None => dalil_store::default_data_dir()
-            .map(|d| sop::installed_packages(&d))
-            .unwrap_or_default(),
+    let data_dir = match data_dir {
+        Some(d) => d.to_owned(),
+        None => match dalil_store::default_data_dir() {
+            Ok(d) => d,
+            Err(_) => return Ok(dalil_sop_files::bundled()),
+        },
     };
-    let trusted = dalil_update::trusted_keys();
-    Ok(dalil_update::newest(dalil_sop_files::bundled(), &installed, &trusted).0)
+    Ok(dalil_editions::Editions::new(&data_dir).current())
 }
 
 /// Loads the SOP and refuses to go on if it has errors: a checklist from broken content

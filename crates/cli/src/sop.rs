@@ -19,7 +19,7 @@ use zeroize::Zeroizing;
 
 use crate::Failure;
 
-use dalil_sop_files::EDITIONS_DIR;
+use dalil_editions::{Editions, InstallError, Source};
 
 /// `dalil sop`.
 #[derive(Debug, Subcommand)]
@@ -74,8 +74,6 @@ pub(crate) struct DiffArgs {
     #[arg(long)]
     json: bool,
 }
-
-pub(crate) use dalil_sop_files::installed_packages;
 
 fn say(out: &mut dyn Write, l10n: &Localizer, text: &str) -> Result<(), Failure> {
     writeln!(out, "{}", dalil_l10n::strip_isolation(text)).map_err(|e| {
@@ -163,32 +161,12 @@ pub(crate) fn run(
                 ))
             })?;
             let dir = data_dir_or_default(data_dir, l10n)?;
-            let current = current(&dir);
-            let installed = dalil_update::EditionId {
-                sop: current.manifest.id.clone(),
-                version: current.manifest.version.clone(),
-            };
-            let opened = dalil_update::open(&bytes, &dalil_update::trusted_keys(), &installed)
-                .map_err(|r| Failure(refusal_message(&r, l10n)))?;
-            let editions = dir.join(EDITIONS_DIR);
-            // Private to the user, like the rest of the data folder, which this may be the
-            // first to create.
-            std::os::unix::fs::DirBuilderExt::mode(
-                std::fs::DirBuilder::new().recursive(true),
-                0o700,
-            )
-            .create(&editions)
-            .map_err(|e| {
-                Failure(l10n.format("cli-write-failed", &[("reason", Arg::Str(&e.to_string()))]))
-            })?;
-            let name = format!(
-                "{}-{}.{}",
-                opened.manifest.sop,
-                opened.manifest.version,
-                dalil_update::EXTENSION
-            );
-            dalil_store::write_file_atomic(&editions.join(name), &bytes).map_err(|e| {
-                Failure(l10n.format("cli-write-failed", &[("reason", Arg::Str(&e.to_string()))]))
+            let installed = Editions::new(&dir).install(&bytes).map_err(|e| {
+                Failure(match e {
+                    InstallError::Refused(r) => refusal_message(&r, l10n),
+                    InstallError::Write(e) => crate::cases::store_problem(l10n, &e).message_text(),
+                    _ => l10n.get("sop-refused-not-a-package"),
+                })
             })?;
             say(
                 out,
@@ -196,9 +174,9 @@ pub(crate) fn run(
                 &l10n.format(
                     "sop-installed",
                     &[
-                        ("version", Arg::Str(&opened.manifest.version)),
-                        ("date", Arg::Str(&opened.manifest.date)),
-                        ("old", Arg::Str(&installed.version)),
+                        ("version", Arg::Str(&installed.version)),
+                        ("date", Arg::Str(&installed.date)),
+                        ("old", Arg::Str(&installed.old)),
                     ],
                 ),
             )?;
@@ -206,47 +184,27 @@ pub(crate) fn run(
         }
         SopCommand::Editions { json } => {
             let dir = data_dir_or_default(data_dir, l10n)?;
-            let trusted = dalil_update::trusted_keys();
-            let built_in = dalil_content::load(&dalil_sop_files::bundled()).0.manifest;
-            let read = current(&dir).manifest;
-            let mut rows = vec![(built_in.version.clone(), built_in.date.clone(), "built-in")];
-            for bytes in installed_packages(&dir) {
-                match dalil_update::verify(&bytes, &trusted) {
-                    Ok(o) => rows.push((o.manifest.version, o.manifest.date, "installed")),
-                    Err(_) => rows.push((String::new(), String::new(), "unverified")),
-                }
-            }
+            let rows = Editions::new(&dir).list();
             if json {
-                let list: Vec<_> = rows
-                    .iter()
-                    .map(|(v, d, w)| serde_json::json!({"version": v, "date": d, "source": w, "read": *v == read.version && *w != "unverified"}))
-                    .collect();
                 say(
                     out,
                     l10n,
-                    &serde_json::to_string_pretty(&list).unwrap_or_default(),
+                    &serde_json::to_string_pretty(&rows).unwrap_or_default(),
                 )?;
                 return Ok(0);
             }
-            for (v, d, w) in &rows {
-                let id = match *w {
-                    "built-in" => "sop-edition-built-in",
-                    "installed" => "sop-edition-installed",
-                    _ => "sop-edition-unverified",
+            for row in &rows {
+                let id = match row.source {
+                    Source::BuiltIn => "sop-edition-built-in",
+                    Source::Installed => "sop-edition-installed",
+                    Source::Unverified => "sop-edition-unverified",
                 };
-                let mark = if *v == read.version && *w != "unverified" {
-                    "*"
-                } else {
-                    " "
-                };
-                say(
-                    out,
-                    l10n,
-                    &format!(
-                        "{mark} {}",
-                        l10n.format(id, &[("version", Arg::Str(v)), ("date", Arg::Str(d))])
-                    ),
-                )?;
+                let mark = if row.read { "*" } else { " " };
+                let args = [
+                    ("version", Arg::Str(&row.version)),
+                    ("date", Arg::Str(&row.date)),
+                ];
+                say(out, l10n, &format!("{mark} {}", l10n.format(id, &args)))?;
             }
             Ok(0)
         }
@@ -281,34 +239,18 @@ fn data_dir_or_default(data_dir: Option<&Path>, l10n: &Localizer) -> Result<Path
 /// The SOP of a case's edition, if this computer has it: built in, or an installed package
 /// that still verifies.
 pub(crate) fn edition_sop(edition: &dalil_store::Edition, data_dir: Option<&Path>) -> Option<Sop> {
-    let load = |files: &Files| {
-        let (sop, diagnostics) = dalil_content::load(files);
-        (dalil_content::error_count(&diagnostics) == 0).then_some(sop)
-    };
-    let matches = |sop: &Sop| edition.is(&sop.manifest.id, &sop.manifest.version);
-    if let Some(sop) = load(&dalil_sop_files::bundled()).filter(|s| matches(s)) {
-        return Some(sop);
-    }
     let dir = match data_dir {
         Some(d) => d.to_owned(),
         None => dalil_store::default_data_dir().ok()?,
     };
-    let trusted = dalil_update::trusted_keys();
-    installed_packages(&dir)
-        .iter()
-        .filter_map(|bytes| dalil_update::verify(bytes, &trusted).ok())
-        .filter_map(|o| load(&o.files))
-        .find(|s| matches(s))
+    let files = Editions::new(&dir).find(edition)?;
+    let (sop, diagnostics) = dalil_content::load(&files);
+    (dalil_content::error_count(&diagnostics) == 0).then_some(sop)
 }
 
 /// The SOP read now from this data folder: the newest verified edition.
 fn current(data_dir: &Path) -> Sop {
-    let (files, _) = dalil_update::newest(
-        dalil_sop_files::bundled(),
-        &installed_packages(data_dir),
-        &dalil_update::trusted_keys(),
-    );
-    dalil_content::load(&files).0
+    dalil_content::load(&Editions::new(data_dir).current()).0
 }
 
 /// One side of a diff: a folder, a package (checked: a trusted signature and every byte), or
