@@ -134,3 +134,13 @@ sop-case-notes-kept = { PLURAL($count) ->
 #   $to (String) - the new edition
 sop-case-moved = صارت القضية على { $to }. وسُجّل ذلك في سجلها.
 sop-case-not-moved = لم يتغير شيء. أعد الأمر مع ‎--move‏ لنقل القضية؛ وإلى ذلك الحين تبقى على نص إصدارها.
+
+## شاشة «ما الذي تغيّر في هذا الإصدار» في التطبيق.
+
+# Variables:
+#   $chapter (String) - the chapter's title
+#   $position (Number) - the step's place among the chapter's steps
+sop-changes-place = { $chapter }، الخطوة { $position }
+# Variables:
+#   $count (Number) - how many
+sop-changes-guidance = خطوات تغيّرت إرشاداتها: { $count }

@@ -126,3 +126,13 @@ sop-case-notes-kept = { $count ->
 #   $to (String) - the new edition
 sop-case-moved = The case is now on { $to }. This is in its history.
 sop-case-not-moved = Nothing was changed. Run again with --move to move the case; until then it keeps the text of its edition.
+
+## The app's "What changed in this edition" view.
+
+# Variables:
+#   $chapter (String) - the chapter's title
+#   $position (Number) - the step's place among the chapter's steps
+sop-changes-place = { $chapter }, step { $position }
+# Variables:
+#   $count (Number) - how many
+sop-changes-guidance = Steps whose guidance changed: { $count }

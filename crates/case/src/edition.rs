@@ -24,6 +24,8 @@ pub struct EditionChange {
     pub case: i64,
     /// Its reference.
     pub reference: String,
+    /// Its title.
+    pub title: String,
     /// The edition it is pinned to, for people.
     pub from: String,
     /// The edition it would move to, for people.
@@ -136,6 +138,7 @@ pub fn edition_change(
     Ok(EditionChange {
         case: case.0,
         reference: c.reference,
+        title: c.title,
         from: edition_label(&c.edition, &old.manifest),
         to: new.manifest.edition(),
         current: is_current(&c.edition, &new.manifest),

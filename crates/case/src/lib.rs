@@ -8,6 +8,7 @@
 //! *Architecture invariant:* no Tauri, no terminal, no file paths and no clock of its own:
 //! callers hand it the store, the SOP, a localizer and the time.
 
+mod changes;
 mod detail;
 mod edition;
 mod elements;
@@ -23,6 +24,7 @@ mod steps;
 pub mod transfer;
 mod view;
 
+pub use changes::{ChangeGroup, ChangeItem, ChangesView, changes};
 pub use detail::{CaseDetail, DetailStep, detail};
 pub use edition::{ChangedStep, EditionChange, edition_change, move_to_edition};
 pub use elements::{
