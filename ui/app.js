@@ -7,6 +7,7 @@
 
 import * as ipc from './ipc.js';
 import { $, showError, showView, state, t } from './context.js';
+import { onInstall } from './editions.js';
 import { renderGlossary } from './glossary.js';
 import { initTermTips, openChapter, renderLibrary } from './library.js';
 import { idle, lock, onCreate, onUnlock, showLock, strength } from './lock.js';
@@ -113,6 +114,7 @@ async function start() {
     form.oldPassphrase.value = '';
     form.newPassphrase.value = '';
   });
+  $('sop-install').addEventListener('click', onInstall);
   $('glossary-filter').addEventListener('input', renderGlossary);
   $('search').addEventListener('input', () => {
     clearTimeout(search.timer);

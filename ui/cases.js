@@ -3,6 +3,7 @@
 // them and is what the rest of the page imports.
 
 import { showCase } from './cases/case.js';
+import { showMove } from './cases/edition.js';
 import { showElements } from './cases/elements.js';
 import { showEvidence } from './cases/evidence.js';
 import { ctx, setContext, walk } from './cases/common.js';
@@ -22,6 +23,8 @@ export async function route(hash) {
   if (m) return showElements(Number(m[1])), true;
   m = hash.match(/^#\/case\/(\d+)\/evidence$/);
   if (m) return showEvidence(Number(m[1])), true;
+  m = hash.match(/^#\/case\/(\d+)\/edition$/);
+  if (m) return showMove(Number(m[1])), true;
   m = hash.match(/^#\/case\/(\d+)\/history$/);
   if (m) return showHistory(Number(m[1])), true;
   m = hash.match(/^#\/case\/(\d+)\/step\/([a-z0-9-]+)$/);

@@ -57,3 +57,20 @@ export function showError(err) {
   p.textContent = t(err?.message_id ?? 'error-generic');
   $('chapter').replaceChildren(p);
 }
+
+// An element with its properties and children. Text is set as text, never as HTML; only
+// data-, lang, dir, role and href are set as attributes.
+export const el = (tag, props = {}, ...children) => {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'class') node.className = v;
+    else if (k === 'text') node.textContent = v;
+    else if (k.startsWith('data-') || k === 'lang' || k === 'dir' || k === 'role' || k === 'href') node.setAttribute(k, v);
+    else node[k] = v;
+  }
+  node.append(...children);
+  return node;
+};
+
+// Latin references and ids inside Arabic are isolated.
+export const bdi = (text) => el('bdi', { text });

@@ -5,10 +5,12 @@
 const invoke = (cmd, args) => window.__TAURI_INTERNALS__.invoke(cmd, args);
 
 export const caseClose = (args) => invoke('case_close', args);
+export const caseEditionChange = (args) => invoke('case_edition_change', args);
 export const caseElements = (args) => invoke('case_elements', args);
 export const caseCreate = (args) => invoke('case_create', args);
 export const caseExport = (args) => invoke('case_export', args);
 export const caseHistory = (args) => invoke('case_history', args);
+export const caseMoveEdition = (args) => invoke('case_move_edition', args);
 export const caseQuestions = (args) => invoke('case_questions', args);
 export const caseRegister = (args) => invoke('case_register', args);
 export const caseReopen = (args) => invoke('case_reopen', args);
@@ -27,9 +29,12 @@ export const noteCommit = (args) => invoke('note_commit', args);
 export const noteRevisions = (args) => invoke('note_revisions', args);
 export const settingsGet = (args) => invoke('settings_get', args);
 export const settingsSet = (args) => invoke('settings_set', args);
+export const sopChanges = (args) => invoke('sop_changes', args);
 export const sopChapter = (args) => invoke('sop_chapter', args);
+export const sopEditions = (args) => invoke('sop_editions', args);
 export const sopGlossary = (args) => invoke('sop_glossary', args);
 export const sopLibrary = (args) => invoke('sop_library', args);
+export const sopInstall = (args) => invoke('sop_install', args);
 export const sopProblems = (args) => invoke('sop_problems', args);
 export const sopSearch = (args) => invoke('sop_search', args);
 export const stepNotes = (args) => invoke('step_notes', args);

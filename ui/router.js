@@ -2,6 +2,7 @@
 
 import * as ipc from './ipc.js';
 import { $, showView, state } from './context.js';
+import { showChanges, showEditions } from './editions.js';
 import { showGlossary } from './glossary.js';
 import { openChapter } from './library.js';
 
@@ -23,6 +24,9 @@ export async function route() {
     $('data-dir').textContent = (await ipc.vaultStatus()).dataDir;
     // What the directorate's staff register to accept this computer's bundles.
     $('device-key').textContent = await ipc.deviceKey().catch(() => '');
+    await showEditions();
+  } else if (hash === '#/changes') {
+    await showChanges();
   } else if (hash === '#/library' && state.chapter) {
     await openChapter(state.chapter);
   } else if (hash === '' || hash === '#/' || hash === '#/library') {

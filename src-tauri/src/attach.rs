@@ -42,7 +42,7 @@ pub async fn exhibit_attach(
     lang_code: String,
 ) -> Result<Option<FileView>, IpcError> {
     let ui = Localizer::new(lang_code.parse::<Lang>().map_err(|_| INVALID)?);
-    let Some(path) = ask_which(&app, &ui).await? else {
+    let Some(path) = ask_which(&app, &ui, "attach-title", None).await? else {
         return Ok(None);
     };
     off_main(app, move |state| {
@@ -68,11 +68,22 @@ pub async fn exhibit_attach(
     .map(Some)
 }
 
-async fn ask_which(app: &AppHandle, ui: &Localizer) -> Result<Option<PathBuf>, IpcError> {
+/// The native open dialog, titled with message `title`, showing only files whose name ends
+/// with `filter`'s extensions when given (with the filter's name, a message id); the chosen
+/// file, or `None` when the officer cancels.
+pub(crate) async fn ask_which(
+    app: &AppHandle,
+    ui: &Localizer,
+    title: &str,
+    filter: Option<(&str, &[&str])>,
+) -> Result<Option<PathBuf>, IpcError> {
     let mut dialog = app
         .dialog()
         .file()
-        .set_title(dalil_l10n::strip_isolation(&ui.get("attach-title")));
+        .set_title(dalil_l10n::strip_isolation(&ui.get(title)));
+    if let Some((name, extensions)) = filter {
+        dialog = dialog.add_filter(dalil_l10n::strip_isolation(&ui.get(name)), extensions);
+    }
     if let Some(window) = app.get_webview_window("main") {
         dialog = dialog.set_parent(&window);
     }

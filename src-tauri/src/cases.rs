@@ -57,10 +57,10 @@ pub async fn cases_list(
         text: Some(text.trim().to_owned()).filter(|t| !t.is_empty()),
     };
     off_main(app, move |state| {
-        let (sop, rules) = (state.content.sop(), state.content.rules());
-        state
-            .vault
-            .with(|store| dalil_case::page(store, sop, rules, &filter, offset, limit))
+        let content = state.content.current();
+        state.vault.with(|store| {
+            dalil_case::page(store, &content.sop, &content.rules, &filter, offset, limit)
+        })
     })
     .await
 }
@@ -71,7 +71,10 @@ pub fn case_questions(
     state: tauri::State<'_, AppState>,
     lang_code: &str,
 ) -> Result<Vec<Question>, IpcError> {
-    Ok(dalil_case::questions(state.content.sop(), lang(lang_code)?))
+    Ok(dalil_case::questions(
+        &state.content.sop(),
+        lang(lang_code)?,
+    ))
 }
 
 /// Opens a new case with its facts.
@@ -88,11 +91,11 @@ pub async fn case_create(
         let input = NewCaseInput {
             reference,
             title,
-            facts: dalil_case::check_facts(sop, answers).map_err(case_error)?,
+            facts: dalil_case::check_facts(&sop, answers).map_err(case_error)?,
         };
         state
             .vault
-            .with_case(|store| Ok(dalil_case::create(store, sop, &input)?.id.0))
+            .with_case(|store| Ok(dalil_case::create(store, &sop, &input)?.id.0))
     })
     .await
 }
@@ -102,11 +105,11 @@ pub async fn case_create(
 pub async fn case_view(app: AppHandle, id: i64, lang_code: String) -> Result<CaseView, IpcError> {
     let lang = lang(&lang_code)?;
     off_main(app, move |state| {
-        let sop = state.content.sop();
         let l10n = state.localizer(lang);
         state.vault.with(|store| {
-            let detail = dalil_case::detail(store, sop, l10n.lang(), CaseId(id))?;
-            Ok(dalil_case::view(&detail, sop, &l10n))
+            let sop = state.content.for_case(store, CaseId(id))?;
+            let detail = dalil_case::detail(store, &sop, l10n.lang(), CaseId(id))?;
+            Ok(dalil_case::view(&detail, &sop, &l10n))
         })
     })
     .await
@@ -129,12 +132,12 @@ pub async fn case_set_facts(
 ) -> Result<FactChange, IpcError> {
     let lang = lang(&lang_code)?;
     let change = off_main(app, move |state| {
-        let sop = state.content.sop();
-        let answers = facts.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-        let input = dalil_case::check_facts(sop, answers).map_err(case_error)?;
-        state
-            .vault
-            .with_case(|store| dalil_case::set_facts(store, sop, lang, CaseId(id), &input))
+        state.vault.with_case(|store| {
+            let sop = state.content.for_case(store, CaseId(id))?;
+            let answers = facts.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+            let input = dalil_case::check_facts(&sop, answers)?;
+            dalil_case::set_facts(store, &sop, lang, CaseId(id), &input)
+        })
     })
     .await?;
     let titles = |v: Vec<dalil_case::StepRef>| v.into_iter().map(|s| s.title).collect();
@@ -157,11 +160,11 @@ pub async fn case_step_state(
     let value = StepState::parse(&value).ok_or(INVALID)?;
     let reason = reason.filter(|_| value.needs_reason());
     off_main(app, move |state| {
-        let sop = state.content.sop();
         state
             .vault
             .with_case(|store| {
-                dalil_case::set_step(store, sop, CaseId(id), &step, value, reason.as_deref())
+                let sop = state.content.for_case(store, CaseId(id))?;
+                dalil_case::set_step(store, &sop, CaseId(id), &step, value, reason.as_deref())
             })
             .map(|_| ())
     })
@@ -233,11 +236,11 @@ pub async fn case_history(
 ) -> Result<HistoryView, IpcError> {
     let lang = lang(&lang_code)?;
     off_main(app, move |state| {
-        let sop = state.content.sop();
         let l10n = state.localizer(lang);
-        state
-            .vault
-            .with(|store| dalil_case::history(store, sop, &l10n, CaseId(id)))
+        state.vault.with(|store| {
+            let sop = state.content.for_case(store, CaseId(id))?;
+            dalil_case::history(store, &sop, &l10n, CaseId(id))
+        })
     })
     .await
 }
@@ -269,10 +272,10 @@ pub async fn case_elements(
 ) -> Result<dalil_case::Matrix, IpcError> {
     let lang = lang(&lang_code)?;
     off_main(app, move |state| {
-        let sop = state.content.sop();
-        state
-            .vault
-            .with_case(|store| dalil_case::matrix(store, sop, lang, CaseId(id)))
+        state.vault.with_case(|store| {
+            let sop = state.content.for_case(store, CaseId(id))?;
+            dalil_case::matrix(store, &sop, lang, CaseId(id))
+        })
     })
     .await
 }
@@ -288,9 +291,9 @@ pub async fn element_set(
 ) -> Result<(), IpcError> {
     let value = dalil_store::ElementState::parse(&value).ok_or(INVALID)?;
     off_main(app, move |state| {
-        let sop = state.content.sop();
         state.vault.with_case(|store| {
-            dalil_case::set_element(store, sop, CaseId(id), &element, value, reason.as_deref())
+            let sop = state.content.for_case(store, CaseId(id))?;
+            dalil_case::set_element(store, &sop, CaseId(id), &element, value, reason.as_deref())
         })
     })
     .await
@@ -313,10 +316,10 @@ pub async fn element_link(
         _ => return Err(INVALID),
     };
     off_main(app, move |state| {
-        let sop = state.content.sop();
-        state
-            .vault
-            .with_case(|store| dalil_case::link(store, sop, CaseId(id), &element, &target, link))
+        state.vault.with_case(|store| {
+            let sop = state.content.for_case(store, CaseId(id))?;
+            dalil_case::link(store, &sop, CaseId(id), &element, &target, link)
+        })
     })
     .await
 }
@@ -330,10 +333,10 @@ pub async fn case_register(
 ) -> Result<dalil_case::Register, IpcError> {
     let lang = lang(&lang_code)?;
     off_main(app, move |state| {
-        let sop = state.content.sop();
-        state
-            .vault
-            .with_case(|store| dalil_case::register(store, sop, lang, CaseId(id)))
+        state.vault.with_case(|store| {
+            let sop = state.content.for_case(store, CaseId(id))?;
+            dalil_case::register(store, &sop, lang, CaseId(id))
+        })
     })
     .await
 }
@@ -365,9 +368,9 @@ pub async fn exhibit_add(app: AppHandle, id: i64, input: ExhibitInput) -> Result
         seal: input.seal,
     };
     off_main(app, move |state| {
-        let sop = state.content.sop();
         state.vault.with_case(|store| {
-            dalil_case::add_exhibit(store, sop, CaseId(id), &new, &input.elements)
+            let sop = state.content.for_case(store, CaseId(id))?;
+            dalil_case::add_exhibit(store, &sop, CaseId(id), &new, &input.elements)
         })
     })
     .await

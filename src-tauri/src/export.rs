@@ -74,13 +74,13 @@ pub async fn case_export(
     };
 
     // Read the case after the dialog, so that the file holds the case as it is when saved.
-    let sop = state.content.sop();
     let digits = state.localizer(Lang::Ar).arabic_digits();
     let generator = format!("dalil {}", env!("CARGO_PKG_VERSION"));
     let export = state.vault.with(|store| {
+        let sop = state.content.for_case(store, CaseId(id))?;
         dalil_case::export(
             store,
-            sop,
+            &sop,
             CaseId(id),
             format,
             &generator,

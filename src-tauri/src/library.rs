@@ -1,75 +1,131 @@
 //! The library side of the shell: the SOP and its search index, loaded on a thread of their
 //! own while the window starts, and the commands that read them.
 
-use std::collections::BTreeMap;
-use std::sync::{Mutex, OnceLock};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
 
 use dalil_content::{Lang, Sop};
+use dalil_editions::Editions;
 use dalil_l10n::Localizer;
+use dalil_store::Edition;
 
 use crate::AppState;
 use crate::transport::{self, ChapterEntry, ChapterView, IpcError, PhaseEntry};
 
 /// The SOP and its search index, loaded on a thread of their own while the window starts,
-/// and never changed after.
+/// and loaded again when an update package is installed; and the older editions that cases
+/// are still pinned to, loaded when a case first needs one.
 pub(crate) struct Content {
+    data_dir: PathBuf,
     loading: Mutex<Option<std::thread::JoinHandle<Loaded>>>,
-    loaded: OnceLock<Loaded>,
+    loaded: RwLock<Option<Arc<Loaded>>>,
+    /// Editions other than the one read, by `Edition`, once a case asked for one. `None`:
+    /// this computer does not have it.
+    others: Mutex<HashMap<Edition, Option<Arc<Sop>>>>,
 }
 
 /// What the loading thread produces.
-struct Loaded {
-    sop: Sop,
-    problems: usize,
+pub(crate) struct Loaded {
+    pub(crate) sop: Arc<Sop>,
+    pub(crate) problems: usize,
     /// The search index; `None` if it could not be built (search then reports an error).
-    index: Option<Mutex<dalil_search::SopIndex>>,
+    pub(crate) index: Option<Mutex<dalil_search::SopIndex>>,
     /// The key of its checklist rules, under which the case list remembers progress.
-    rules: String,
+    pub(crate) rules: String,
 }
 
 impl Content {
-    /// Starts loading the SOP and its search index; `data_dir` holds the index cache.
-    pub(crate) fn start(data_dir: &std::path::Path) -> Self {
-        let data_dir = data_dir.to_owned();
+    /// Starts loading the SOP and its search index; `data_dir` holds the installed editions
+    /// and the index cache.
+    pub(crate) fn start(data_dir: &Path) -> Self {
+        let dir = data_dir.to_owned();
         Content {
-            loading: Mutex::new(Some(std::thread::spawn(move || load_sop(&data_dir)))),
-            loaded: OnceLock::new(),
+            data_dir: data_dir.to_owned(),
+            loading: Mutex::new(Some(std::thread::spawn(move || load_sop(&dir)))),
+            loaded: RwLock::new(None),
+            others: Mutex::new(HashMap::new()),
         }
     }
 
-    /// The SOP, waiting for the load to finish the first time.
-    pub(crate) fn sop(&self) -> &Sop {
-        &self.get().sop
+    /// The SOP read now, waiting for the load to finish the first time.
+    pub(crate) fn sop(&self) -> Arc<Sop> {
+        self.current().sop.clone()
+    }
+
+    /// The SOP read now, with its index, its rules key and its problems.
+    pub(crate) fn current(&self) -> Arc<Loaded> {
+        if let Some(loaded) = self.loaded.read().ok().and_then(|l| l.clone()) {
+            return loaded;
+        }
+        let mut slot = match self.loaded.write() {
+            Ok(slot) => slot,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if let Some(loaded) = slot.clone() {
+            return loaded;
+        }
+        let handle = self.loading.lock().ok().and_then(|mut h| h.take());
+        // A load that panicked leaves an empty SOP, which the UI shows as "no chapters".
+        let loaded = Arc::new(handle.and_then(|h| h.join().ok()).unwrap_or_else(|| {
+            let sop = Sop::default();
+            Loaded {
+                rules: dalil_checklist::rules_key(&sop),
+                sop: Arc::new(sop),
+                problems: 1,
+                index: None,
+            }
+        }));
+        *slot = Some(loaded.clone());
+        loaded
+    }
+
+    /// Reads the SOP again, after an update package was installed.
+    pub(crate) fn reload(&self) {
+        let loaded = Arc::new(load_sop(&self.data_dir));
+        match self.loaded.write() {
+            Ok(mut slot) => *slot = Some(loaded),
+            Err(poisoned) => *poisoned.into_inner() = Some(loaded),
+        }
     }
 
     /// The number of content problems found; the UI warns when it is not zero.
     pub(crate) fn problems(&self) -> usize {
-        self.get().problems
+        self.current().problems
     }
 
-    /// The key of the SOP's checklist rules (`dalil_checklist::rules_key`), computed once.
-    pub(crate) fn rules(&self) -> &str {
-        &self.get().rules
+    /// The editions of the data folder.
+    pub(crate) fn editions(&self) -> Editions {
+        Editions::new(&self.data_dir)
     }
 
-    pub(crate) fn index(&self) -> Option<&Mutex<dalil_search::SopIndex>> {
-        self.get().index.as_ref()
-    }
-
-    fn get(&self) -> &Loaded {
-        self.loaded.get_or_init(|| {
-            let handle = self.loading.lock().ok().and_then(|mut h| h.take());
-            // A load that panicked leaves an empty SOP, which the UI shows as "no chapters".
-            handle.and_then(|h| h.join().ok()).unwrap_or_else(|| {
-                let sop = Sop::default();
-                Loaded {
-                    rules: dalil_checklist::rules_key(&sop),
-                    sop,
-                    problems: 1,
-                    index: None,
-                }
+    /// The SOP of `edition`: the one read now if it is that edition, else an older one this
+    /// computer has (built in, or installed and still verifying); `None` if it has not.
+    pub(crate) fn edition(&self, edition: &Edition) -> Option<Arc<Sop>> {
+        let current = self.sop();
+        if dalil_case::is_current(edition, &current.manifest) {
+            return Some(current);
+        }
+        let mut others = self.others.lock().ok()?;
+        others
+            .entry(edition.clone())
+            .or_insert_with(|| {
+                let files = self.editions().find(edition)?;
+                let (sop, diagnostics) = dalil_content::load(&files);
+                (dalil_content::error_count(&diagnostics) == 0).then(|| Arc::new(sop))
             })
-        })
+            .clone()
+    }
+
+    /// The SOP a case is read and changed under: the edition it is pinned to, or, if this
+    /// computer no longer has that edition, the one read now.
+    pub(crate) fn for_case(
+        &self,
+        store: &dalil_store::Store,
+        case: dalil_store::CaseId,
+    ) -> Result<Arc<Sop>, dalil_store::StoreError> {
+        let pinned = store.case(case)?.edition;
+        Ok(self.edition(&pinned).unwrap_or_else(|| self.sop()))
     }
 }
 
@@ -110,17 +166,25 @@ pub(crate) fn sop_library(
         .collect())
 }
 
-/// One chapter, rendered and sanitized.
+/// One chapter, rendered and sanitized: of the edition read now, or, for the walk-through of
+/// case `case`, of the edition that case follows.
 #[tauri::command]
 pub(crate) fn sop_chapter(
     state: tauri::State<'_, AppState>,
     id: &str,
     lang_code: &str,
+    case: Option<i64>,
 ) -> Result<ChapterView, IpcError> {
     let lang = lang(lang_code)?;
+    let sop = match case {
+        Some(case) => state
+            .vault
+            .with(|store| state.content.for_case(store, dalil_store::CaseId(case)))?,
+        None => state.content.sop(),
+    };
     let labels = Localizer::new(lang).render_labels();
-    let rendered = dalil_content::render::render_chapter(state.content.sop(), id, lang, &labels)
-        .ok_or(IpcError {
+    let rendered =
+        dalil_content::render::render_chapter(&sop, id, lang, &labels).ok_or(IpcError {
             code: "unknown-chapter",
             message_id: "error-unknown-chapter",
         })?;
@@ -174,7 +238,8 @@ pub(crate) fn sop_search(
     lang_code: Option<&str>,
 ) -> Result<Vec<transport::SearchGroup>, IpcError> {
     let lang = lang_code.map(lang).transpose()?;
-    let index = state.content.index().ok_or(SEARCH_FAILED)?;
+    let content = state.content.current();
+    let index = content.index.as_ref().ok_or(SEARCH_FAILED)?;
     let index = index.lock().map_err(|_| SEARCH_FAILED)?;
     let options = dalil_search::SearchOptions { lang, limit: 30 };
     let results = index.search(query, &options).map_err(|e| IpcError {
@@ -203,7 +268,7 @@ pub(crate) fn sop_problems(state: tauri::State<'_, AppState>) -> usize {
 /// tests, or else the newest of the edition built into the app and the update packages
 /// installed in the data folder (`dalil sop install`) that still verify against the keys
 /// the app trusts.
-fn load_sop(data_dir: &std::path::Path) -> Loaded {
+fn load_sop(data_dir: &Path) -> Loaded {
     let cache = &data_dir.join("cache");
     let files = match std::env::var_os("DALIL_CONTENT") {
         Some(dir) => match dalil_sop_files::read_dir(std::path::Path::new(&dir)) {
@@ -213,22 +278,14 @@ fn load_sop(data_dir: &std::path::Path) -> Loaded {
                 dalil_sop_files::bundled()
             }
         },
-        None => {
-            let installed = dalil_sop_files::installed_packages(data_dir);
-            dalil_update::newest(
-                dalil_sop_files::bundled(),
-                &installed,
-                &dalil_update::trusted_keys(),
-            )
-            .0
-        }
+        None => Editions::new(data_dir).current(),
     };
     let (sop, diagnostics) = dalil_content::load(&files);
     let index = search_index(&sop, &files, cache).map(Mutex::new);
     Loaded {
         problems: dalil_content::error_count(&diagnostics),
         rules: dalil_checklist::rules_key(&sop),
-        sop,
+        sop: Arc::new(sop),
         index,
     }
 }

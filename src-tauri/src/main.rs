@@ -8,6 +8,7 @@
 
 mod attach;
 mod cases;
+mod editions;
 mod export;
 mod library;
 mod menu;
@@ -284,7 +285,12 @@ fn main() {
             attach::exhibit_attach,
             export::case_export,
             transfer::transfer_export,
-            transfer::device_key
+            transfer::device_key,
+            editions::sop_editions,
+            editions::sop_install,
+            editions::sop_changes,
+            editions::case_edition_change,
+            editions::case_move_edition
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -15,6 +15,7 @@ mod editions;
 mod evidence;
 mod export;
 mod lock;
+mod next_edition;
 mod reader;
 mod same_case;
 mod search;

@@ -4,6 +4,7 @@ import * as ipc from '../ipc.js';
 import { bdi, ctx, date, el, kindName, progress, stateName, walk } from '../cases/common.js';
 import { caseTabs } from './tabs.js';
 import { sendToDirectorate } from './list.js';
+import { editionNotice } from './edition.js';
 
 function rowItem(id, row) {
   const li = el('li', { class: `row state-${row.state}`, 'data-step': row.step });
@@ -75,7 +76,8 @@ export async function showCase(id) {
       el('p', { class: 'status', text: ctx.t(`${key}-hint`) }),
       el('ol', {}, ...rows.map((r) => rowItem(id, r)))));
   }
-  root.replaceChildren(caseTabs(id, 'case-tab-checklist'), header, actions, closeBox, exportBox, phases);
+  const notice = await editionNotice(id, closed);
+  root.replaceChildren(caseTabs(id, 'case-tab-checklist'), header, ...(notice ? [notice] : []), actions, closeBox, exportBox, phases);
 }
 
 // The export: the report in a chosen language, or the bundle. The shell opens the save

@@ -1,7 +1,7 @@
 // What the case screens share: the context the page hands them, the walk-through's state,
 // and small builders. Notes and titles are always set as text, never as HTML.
 
-import { num, uiDir } from '../context.js';
+import { bdi, el, num, uiDir } from '../context.js';
 
 // What the page hands the case screens: `t`, `$`, `showView` and `state`.
 export let ctx = null;
@@ -20,18 +20,6 @@ export const walk = {
   pending: null, // a draft save on its way
 };
 
-export const el = (tag, props = {}, ...children) => {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'class') node.className = v;
-    else if (k === 'text') node.textContent = v;
-    else if (k.startsWith('data-') || k === 'lang' || k === 'dir' || k === 'role' || k === 'href') node.setAttribute(k, v);
-    else node[k] = v;
-  }
-  node.append(...children);
-  return node;
-};
-
 // One formatter per language and digits: building one costs more than formatting a date
 // with it.
 const dateFormats = new Map();
@@ -46,10 +34,7 @@ export function date(iso) {
   return dateFormats.get(locale).format(new Date(iso));
 }
 
-export { num, uiDir };
-
-// Latin references and ids inside Arabic are isolated.
-export const bdi = (text) => el('bdi', { text });
+export { bdi, el, num, uiDir };
 
 export function kindName(kind) {
   return ctx.t(`case-kind-${kind}`);

@@ -3,8 +3,9 @@
 import * as ipc from '../ipc.js';
 import { ctx, date, el, num, showError, stateName, walk } from '../cases/common.js';
 
-async function guidance(chapter, step) {
-  const view = await ipc.sopChapter({ id: chapter, langCode: ctx.state.settings.contentView === 'en' ? 'en' : 'ar' });
+// The step's guidance, in the edition the case follows.
+async function guidance(caseId, chapter, step) {
+  const view = await ipc.sopChapter({ id: chapter, langCode: ctx.state.settings.contentView === 'en' ? 'en' : 'ar', case: caseId });
   const doc = new DOMParser().parseFromString(view.html, 'text/html');
   const section = doc.querySelector(`section.step[data-step="${CSS.escape(step)}"]`);
   const article = el('article', { class: 'chapter', lang: view.lang, dir: view.dir });
@@ -116,7 +117,7 @@ export async function showStep(id, step) {
   ctx.$('step-error').hidden = true;
   ctx.$('walk-back').href = `#/case/${id}`;
   const chapter = row?.chapter || (await ipc.caseView({ id, langCode: 'ar' })).hidden.find((r) => r.step === step)?.chapter;
-  ctx.$('walk-guidance').replaceChildren(chapter ? await guidance(chapter, step) : el('p', { text: step }));
+  ctx.$('walk-guidance').replaceChildren(chapter ? await guidance(id, chapter, step) : el('p', { text: step }));
   const draft = await renderNotes();
   const editor = ctx.$('note-editor');
   editor.value = draft ?? '';
