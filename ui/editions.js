@@ -7,6 +7,9 @@ import * as ipc from './ipc.js';
 import { $, bdi, el, listLang, showView, state, t } from './context.js';
 import { renderLibrary } from './library.js';
 
+// An edition, `0.1.0 (2026-11-29)`, kept in its own left-to-right order inside Arabic.
+const ltr = (text) => el('bdi', { dir: 'ltr', text });
+
 // The edition section of the settings.
 export async function showEditions() {
   let view;
@@ -19,7 +22,7 @@ export async function showEditions() {
   $('sop-read').textContent = view.read;
   $('sop-editions').replaceChildren(...view.list.map((e) => {
     const li = el('li', { 'data-source': e.source });
-    if (e.version) li.append(bdi(`${e.version} (${e.date})`), ' ');
+    if (e.version) li.append(ltr(`${e.version} (${e.date})`), ' ');
     li.append(el('span', { class: 'status', text: t(`sop-source-${e.source}`) }));
     if (e.read) li.append(' ', el('strong', { class: 'badge read-now', text: t('sop-read-now') }));
     return li;
@@ -42,7 +45,7 @@ export async function onInstall() {
       await renderLibrary();
       await showEditions();
       status.className = 'status install-done';
-      status.append(`${t('sop-install-done')} `, bdi(`${done.version} (${done.date})`), ' ',
+      status.append(`${t('sop-install-done')} `, ltr(`${done.version} (${done.date})`), ' ',
         el('a', { href: '#/changes', text: t('sop-changes-link') }));
     }
   } catch (err) {
@@ -115,7 +118,7 @@ export async function showChanges() {
     root.replaceChildren(head, el('p', { class: 'status', text: t('changes-none') }));
     return;
   }
-  const editions = el('p', { class: 'case-meta' }, `${t('changes-from')} `, bdi(view.old), ` ${t('changes-to')} `, bdi(view.new));
+  const editions = el('p', { class: 'case-meta' }, `${t('changes-from')} `, ltr(view.old), ` ${t('changes-to')} `, ltr(view.new));
   if (!view.groups.length) {
     root.replaceChildren(head, editions, el('p', { class: 'status', text: t('changes-empty') }));
     return;

@@ -9,6 +9,12 @@
     reason = "shared with the e2e tests, which use the parts this does not"
 )]
 mod driver;
+#[path = "../e2e/next_edition.rs"]
+#[allow(
+    dead_code,
+    reason = "shared with the e2e tests, which use the parts this does not"
+)]
+mod next_edition;
 
 use std::path::Path;
 use std::time::Duration;
@@ -18,7 +24,7 @@ use driver::Session;
 const SIZES: [(u32, u32); 2] = [(1280, 800), (1024, 640)];
 
 /// A screen: its name, the content view to set, and the address to open.
-const SCREENS: [(&str, &str, &str); 18] = [
+const SCREENS: [(&str, &str, &str); 21] = [
     ("cases", "", "#/cases"),
     ("directorate", "", "#/cases"),
     ("elements", "", "#/case/1/elements"),
@@ -36,6 +42,9 @@ const SCREENS: [(&str, &str, &str); 18] = [
     ("glossary", "", "#/glossary"),
     ("term", "", "#/chapter/interviewing"),
     ("settings", "", "#/settings"),
+    ("sop-update", "", "#/settings"),
+    ("what-changed", "", "#/changes"),
+    ("case-edition", "", "#/case/1/edition"),
     ("dark", "", "#/chapter/identification"),
 ];
 
@@ -79,6 +88,24 @@ fn main() {
                 std::fs::write(data.path().join("settings.json"), settings)
                     .unwrap_or_else(|e| panic!("{e}"));
                 let dir = data.path().to_string_lossy().into_owned();
+                let stick = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+                if name == "what-changed" {
+                    // The next edition, installed before the app starts.
+                    let next = next_edition::next_edition(stick.path());
+                    let s = |p: &Path| p.to_string_lossy().into_owned();
+                    let args = [
+                        "dalil",
+                        "--data-dir",
+                        &dir,
+                        "sop",
+                        "install",
+                        &s(&next.package),
+                    ];
+                    let (mut o, mut e) = (Vec::new(), Vec::new());
+                    let code =
+                        dalil_cli::run_with_lang(dalil_content::Lang::En, args, &mut o, &mut e);
+                    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&e));
+                }
                 let app = if name == "first-run" {
                     Session::start_locked(&[("DALIL_DATA_DIR", &dir)])
                 } else {
@@ -87,6 +114,22 @@ fn main() {
                 app.set_window_size(w, h);
                 if address.starts_with("#/case") {
                     fictional_case(&app);
+                }
+                if name == "case-edition" || name == "sop-update" {
+                    // The case was opened under the built-in edition; the next one is
+                    // installed through the settings' open dialog.
+                    let next = next_edition::next_edition(stick.path());
+                    app.js("location.hash = '#/settings'; return true;");
+                    app.wait_for("#sop-editions li");
+                    app.click("#sop-install");
+                    let title = dalil_l10n::strip_isolation(
+                        &dalil_l10n::Localizer::new(
+                            lang.parse().unwrap_or(dalil_content::Lang::Ar),
+                        )
+                        .get("sop-install-title"),
+                    );
+                    app.answer_open_dialog(&title, &next.package);
+                    app.wait_for("#sop-install-status.install-done");
                 }
                 if let Some(query) = address.strip_prefix('?') {
                     app.type_into("#search", query);
@@ -141,6 +184,12 @@ fn main() {
                             .join("dalil-transfer-2026-12-04-2.dalil-transfer"),
                     );
                     app.wait_for("#directorate-result.export-saved");
+                } else if name == "what-changed" {
+                    app.wait_for(".change-group[data-kind='guidance'] ins");
+                } else if name == "case-edition" {
+                    app.wait_for(".move-group[data-kind='appear'] li");
+                } else if name == "sop-update" {
+                    app.js("document.getElementById('sop-install-status').scrollIntoView({block: 'end'}); return true;");
                 } else if name == "term" {
                     app.wait_for("article.chapter a.term");
                     app.js("document.querySelectorAll('article.chapter a.term')[2].focus(); return true;");

@@ -2,6 +2,7 @@
 //! (`dalil_content::diff`) in one language, grouped by kind of change, each step with its
 //! title and chapter, and its guidance with the changed words marked.
 
+use dalil_content::condition::Condition;
 use dalil_content::diff::{Place, Presence, SopDiff, Span, SpanChange, StepDiff};
 use dalil_content::{Lang, Sop};
 use dalil_l10n::{Arg, Localizer};
@@ -76,8 +77,15 @@ pub fn changes(diff: &SopDiff, old: &Sop, new: &Sop, l10n: &Localizer) -> Change
             ],
         )
     };
-    let condition =
-        |c: &Option<String>| c.clone().unwrap_or_else(|| l10n.get("sop-diff-every-case"));
+    // A condition in words, with the facts' labels of the edition it is from.
+    let labels = l10n.render_labels();
+    let condition = |sop: &Sop, c: &Option<String>| match c {
+        None => l10n.get("sop-diff-every-case"),
+        Some(source) => Condition::parse(source).map_or_else(
+            |_| source.clone(),
+            |c| dalil_content::render::describe(c.expr(), &sop.manifest, lang, &labels),
+        ),
+    };
     // A step item: its title and chapter in the edition it is in (the new one if both).
     let step = |s: &StepDiff| {
         let (sop, at) = match (&s.new_place, &s.old_place) {
@@ -124,7 +132,10 @@ pub fn changes(diff: &SopDiff, old: &Sop, new: &Sop, l10n: &Localizer) -> Change
             "sop-diff-added",
             of(Presence::Added)
                 .map(|s| ChangeItem {
-                    after: Some(condition(&s.condition.as_ref().and_then(|c| c.1.clone()))),
+                    after: Some(condition(
+                        new,
+                        &s.condition.as_ref().and_then(|c| c.1.clone()),
+                    )),
                     ..step(s)
                 })
                 .collect(),
@@ -152,8 +163,8 @@ pub fn changes(diff: &SopDiff, old: &Sop, new: &Sop, l10n: &Localizer) -> Change
             of(Presence::Kept)
                 .filter_map(|s| {
                     s.condition.as_ref().map(|(a, b)| ChangeItem {
-                        before: Some(condition(a)),
-                        after: Some(condition(b)),
+                        before: Some(condition(old, a)),
+                        after: Some(condition(new, b)),
                         ..step(s)
                     })
                 })
