@@ -258,13 +258,32 @@ fn apply(file: &mut Vec<u8>, op: &Pending, keep: usize) {
     }
 }
 
+/// What becomes of each unsynced change: chosen at random for a power cut, or, without a
+/// random source, everything kept (the files as the program left them).
+struct Fate(Option<fastrand::Rng>);
+
+impl Fate {
+    /// A one-in-`n` chance of the unlucky outcome; never without a random source.
+    fn chance(&mut self, n: u8) -> bool {
+        self.0.as_mut().is_some_and(|rng| rng.u8(..n) == 0)
+    }
+
+    /// How many bytes of an unsynced write of `len` bytes reach the disk: none, all, or (torn)
+    /// a whole number of sectors, fewer than all of them.
+    fn kept(&mut self, len: usize) -> usize {
+        match self.0.as_mut().map(|rng| rng.u8(..3)) {
+            None | Some(1) => len,
+            Some(0) => 0,
+            Some(_) => self.0.as_mut().map_or(len, |rng| {
+                rng.usize(..=len.saturating_sub(1) / SECTOR) * SECTOR
+            }),
+        }
+    }
+}
+
 /// The files on disk after a power cut before event `cut`, with the lost and torn writes
 /// chosen by `rng`. Also counts the writes lost or torn.
-fn rebuild(
-    session: &Session,
-    cut: usize,
-    rng: &mut fastrand::Rng,
-) -> (BTreeMap<String, Vec<u8>>, usize) {
+fn rebuild(session: &Session, cut: usize, fate: &mut Fate) -> (BTreeMap<String, Vec<u8>>, usize) {
     let mut files: BTreeMap<String, FileState> = session
         .initial
         .iter()
@@ -314,7 +333,7 @@ fn rebuild(
     // A key check replacement that had not returned when the power failed: its rename may
     // or may not have reached the disk.
     if let Some(Event::Side { content, .. }) = session.events.get(cut) {
-        if rng.bool() {
+        if fate.chance(2) {
             keycheck = content.clone();
         }
     }
@@ -325,12 +344,12 @@ fn rebuild(
             continue;
         }
         let bytes = if !f.live {
-            f.undeleted.filter(|_| rng.bool())
+            f.undeleted.filter(|_| fate.chance(2))
         } else {
             match f.durable {
                 Some(b) => Some(b),
                 // Made but never synced: its folder entry may be lost too.
-                None if rng.u8(..3) == 0 => None,
+                None if fate.chance(3) => None,
                 None => Some(Vec::new()),
             }
         };
@@ -341,13 +360,8 @@ fn rebuild(
         if f.live {
             for op in &f.pending {
                 let keep = match op {
-                    Pending::Write(_, d) => match rng.u8(..3) {
-                        0 => 0,
-                        1 => d.len(),
-                        // Torn: a whole number of sectors, fewer than all of it.
-                        _ => rng.usize(..=d.len().saturating_sub(1) / SECTOR) * SECTOR,
-                    },
-                    Pending::Truncate(_) => usize::from(rng.bool()),
+                    Pending::Write(_, d) => fate.kept(d.len()),
+                    Pending::Truncate(_) => usize::from(!fate.chance(2)),
                 };
                 match op {
                     Pending::Write(_, d) if keep < d.len() => lost += 1,
@@ -365,7 +379,7 @@ fn rebuild(
         out.insert(KEYCHECK.to_owned(), k);
     }
     // The `-shm` is shared memory SQLite rebuilds from the WAL: gone, or stale (zeroed).
-    if rng.bool() {
+    if fate.chance(2) {
         out.insert(format!("{DB}-shm"), vec![0; 32 * 1024]);
     }
     (out, lost)
@@ -380,8 +394,11 @@ struct Found {
 
 /// Rebuilds the files at `cut`, opens them with the real store and checks them.
 fn check_cut(session: &Session, cut: usize, seed: u64) -> Result<Found, String> {
-    let mut rng = fastrand::Rng::with_seed(seed);
-    let (files, torn) = rebuild(session, cut, &mut rng);
+    let (files, torn) = rebuild(
+        session,
+        cut,
+        &mut Fate(Some(fastrand::Rng::with_seed(seed))),
+    );
     let dir = tempdir().map_err(|e| e.to_string())?;
     for (name, bytes) in &files {
         fs::write(dir.path().join(name), bytes).map_err(|e| e.to_string())?;
@@ -534,7 +551,42 @@ fn power_cut_at_any_point_loses_no_acknowledged_write() -> TestResult {
             println!("call {} {} {}", c.what, c.start, c.end);
         }
     }
+    // The log misses nothing: replayed to its end with every write kept, it gives the files
+    // the session left on disk.
+    let (replayed, _) = rebuild(&session, session.events.len(), &mut Fate(None));
+    let on_disk: BTreeMap<String, Vec<u8>> = contents(dir.path())?
+        .into_iter()
+        .filter(|(name, _)| name.starts_with(DB))
+        .collect();
+    assert!(
+        replayed == on_disk,
+        "the replayed log differs from the files on disk: {:?} against {:?}",
+        replayed.keys().collect::<Vec<_>>(),
+        on_disk.keys().collect::<Vec<_>>()
+    );
+
     let cuts = cut_points(&session.events, &session.calls, count);
+    // Where the cuts fall: inside which call, or between calls.
+    let mut during: BTreeMap<&str, usize> = BTreeMap::new();
+    for &cut in &cuts {
+        let call = session.calls.iter().find(|c| c.start < cut && cut < c.end);
+        *during
+            .entry(call.map_or("between calls", |c| c.what))
+            .or_default() += 1;
+    }
+    println!("power loss: cut points {during:?}");
+    for what in [
+        "add_note",
+        "edit_note",
+        "save_draft",
+        "set_step_state",
+        "change_passphrase",
+    ] {
+        assert!(
+            during.get(what).copied().unwrap_or(0) >= 10.min(count),
+            "fewer than 10 cut points inside {what}"
+        );
+    }
     let seeds: Vec<(usize, u64)> = cuts.iter().map(|&c| (c, rng.u64(..))).collect();
 
     // Two workers: each cut costs a key derivation.
