@@ -271,6 +271,20 @@ unsafe fn methods(f: *mut ffi::sqlite3_file) -> &'static ffi::sqlite3_io_methods
     unsafe { &*(*real_file(f)).pMethods }
 }
 
+/// The real file's methods when they are of at least `version` (2 adds the shared-memory
+/// methods, 3 the memory-mapped ones): fields past a shorter version must not be read.
+///
+/// # Safety
+/// As for [`methods`].
+unsafe fn methods_v(
+    f: *mut ffi::sqlite3_file,
+    version: c_int,
+) -> Option<&'static ffi::sqlite3_io_methods> {
+    // SAFETY: as for `methods`.
+    let m = unsafe { methods(f) };
+    (m.iVersion >= version).then_some(m)
+}
+
 /// The path of one of our handles, if it has one.
 ///
 /// # Safety
@@ -553,7 +567,7 @@ unsafe extern "C" fn x_shm_map(
 ) -> c_int {
     // SAFETY: forwarded as given.
     unsafe {
-        match methods(f).xShmMap {
+        match methods_v(f, 2).and_then(|m| m.xShmMap) {
             Some(m) => m(real_file(f), page, page_size, extend, out),
             None => ffi::SQLITE_IOERR_SHMMAP,
         }
@@ -568,7 +582,7 @@ unsafe extern "C" fn x_shm_lock(
 ) -> c_int {
     // SAFETY: forwarded as given.
     unsafe {
-        match methods(f).xShmLock {
+        match methods_v(f, 2).and_then(|m| m.xShmLock) {
             Some(m) => m(real_file(f), offset, n, flags),
             None => ffi::SQLITE_IOERR_SHMLOCK,
         }
@@ -578,7 +592,7 @@ unsafe extern "C" fn x_shm_lock(
 unsafe extern "C" fn x_shm_barrier(f: *mut ffi::sqlite3_file) {
     // SAFETY: forwarded as given.
     unsafe {
-        if let Some(m) = methods(f).xShmBarrier {
+        if let Some(m) = methods_v(f, 2).and_then(|m| m.xShmBarrier) {
             m(real_file(f));
         }
     }
@@ -587,7 +601,7 @@ unsafe extern "C" fn x_shm_barrier(f: *mut ffi::sqlite3_file) {
 unsafe extern "C" fn x_shm_unmap(f: *mut ffi::sqlite3_file, delete: c_int) -> c_int {
     // SAFETY: forwarded as given.
     unsafe {
-        match methods(f).xShmUnmap {
+        match methods_v(f, 2).and_then(|m| m.xShmUnmap) {
             Some(m) => m(real_file(f), delete),
             None => ffi::SQLITE_OK,
         }
@@ -603,7 +617,7 @@ unsafe extern "C" fn x_fetch(
     // SAFETY: forwarded as given. Pages read through a mapping are still written with
     // xWrite, so nothing escapes the log.
     unsafe {
-        match methods(f).xFetch {
+        match methods_v(f, 3).and_then(|m| m.xFetch) {
             Some(m) => m(real_file(f), offset, amount, out),
             None => {
                 *out = std::ptr::null_mut();
@@ -620,7 +634,7 @@ unsafe extern "C" fn x_unfetch(
 ) -> c_int {
     // SAFETY: forwarded as given.
     unsafe {
-        match methods(f).xUnfetch {
+        match methods_v(f, 3).and_then(|m| m.xUnfetch) {
             Some(m) => m(real_file(f), offset, p),
             None => ffi::SQLITE_OK,
         }
