@@ -434,11 +434,12 @@ unsafe extern "C" fn x_write(
         if rc == ffi::SQLITE_OK {
             if let Some(path) = path_of(f) {
                 let len = usize::try_from(amount).unwrap_or(0);
-                let data = std::slice::from_raw_parts(buf.cast::<u8>(), len).to_vec();
+                let data = std::slice::from_raw_parts(buf.cast::<u8>(), len);
+                // Copied only when the file's folder is being recorded.
                 record(path, |file| Event::Write {
                     file,
                     offset: u64::try_from(offset).unwrap_or(0),
-                    data,
+                    data: data.to_vec(),
                 });
             }
         }
