@@ -9,6 +9,7 @@ mod evidence;
 mod fixtures;
 mod hostile;
 mod l10n;
+mod practice;
 mod properties;
 mod real_content;
 mod report;

@@ -15,6 +15,7 @@ use dalil_search::{Highlighted, SearchError, SearchOptions, SearchResults, SopIn
 mod cases;
 mod export;
 mod sop;
+mod training;
 mod transfer;
 
 /// The command line.
@@ -108,6 +109,9 @@ enum Command {
     /// SOP editions: sign one, install one, see what changed.
     #[command(subcommand)]
     Sop(sop::SopCommand),
+    /// Practice cases for training, kept in practice files apart from real cases.
+    #[command(subcommand)]
+    Training(training::TrainingCommand),
 }
 
 /// The languages `dalil search` looks in.
@@ -476,6 +480,10 @@ fn execute(
             transfer::transfer(command, &cli.store, cli.content.as_ref(), l10n, out, err)
         }
         Command::Sop(command) => sop::run(command, cli.store.data_dir(), l10n, out),
+        Command::Training(command) => {
+            let sop = load_clean(cli.content.as_ref(), cli.store.data_dir(), l10n)?;
+            training::run(command, &sop, l10n, out)
+        }
         Command::Device(args) => {
             transfer::device(args, &cli.store, cli.content.as_ref(), l10n, out, err)
         }

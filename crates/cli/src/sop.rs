@@ -544,7 +544,12 @@ fn diff_lines(diff: &SopDiff, old: &Sop, new: &Sop, lang: Lang, l10n: &Localizer
     lines
 }
 
-fn write_new(path: &Path, bytes: &[u8], mode: u32, l10n: &Localizer) -> Result<(), Failure> {
+pub(crate) fn write_new(
+    path: &Path,
+    bytes: &[u8],
+    mode: u32,
+    l10n: &Localizer,
+) -> Result<(), Failure> {
     use std::os::unix::fs::OpenOptionsExt;
     let failed = |e: std::io::Error| {
         Failure(l10n.format(

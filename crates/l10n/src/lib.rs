@@ -58,6 +58,11 @@ pub const FILES: &[(Lang, &str, &str)] = &[
         include_str!("../../../locales/ar/update.ftl"),
     ),
     (
+        Lang::Ar,
+        "training.ftl",
+        include_str!("../../../locales/ar/training.ftl"),
+    ),
+    (
         Lang::En,
         "cli.ftl",
         include_str!("../../../locales/en/cli.ftl"),
@@ -96,6 +101,11 @@ pub const FILES: &[(Lang, &str, &str)] = &[
         Lang::En,
         "update.ftl",
         include_str!("../../../locales/en/update.ftl"),
+    ),
+    (
+        Lang::En,
+        "training.ftl",
+        include_str!("../../../locales/en/training.ftl"),
     ),
 ];
 
