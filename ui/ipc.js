@@ -27,6 +27,10 @@ export const exhibitAdd = (args) => invoke('exhibit_add', args);
 export const exhibitAttach = (args) => invoke('exhibit_attach', args);
 export const noteCommit = (args) => invoke('note_commit', args);
 export const noteRevisions = (args) => invoke('note_revisions', args);
+export const practiceAnswer = (args) => invoke('practice_answer', args);
+export const practiceCheck = (args) => invoke('practice_check', args);
+export const practiceStart = (args) => invoke('practice_start', args);
+export const practiceView = (args) => invoke('practice_view', args);
 export const settingsGet = (args) => invoke('settings_get', args);
 export const settingsSet = (args) => invoke('settings_set', args);
 export const sopChanges = (args) => invoke('sop_changes', args);
@@ -38,6 +42,7 @@ export const sopInstall = (args) => invoke('sop_install', args);
 export const sopProblems = (args) => invoke('sop_problems', args);
 export const sopSearch = (args) => invoke('sop_search', args);
 export const stepNotes = (args) => invoke('step_notes', args);
+export const trainingList = (args) => invoke('training_list', args);
 export const transferExport = (args) => invoke('transfer_export', args);
 export const uiMessages = (args) => invoke('ui_messages', args);
 export const uiPainted = (args) => invoke('ui_painted', args);
@@ -47,6 +52,7 @@ export const vaultCreate = (args) => invoke('vault_create', args);
 export const vaultLock = (args) => invoke('vault_lock', args);
 export const vaultStatus = (args) => invoke('vault_status', args);
 export const vaultUnlock = (args) => invoke('vault_unlock', args);
+export const windowPractice = (args) => invoke('window_practice', args);
 export const windowClose = (args) => invoke('window_close', args);
 
 // Listens to an event the shell emits.

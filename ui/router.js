@@ -11,6 +11,17 @@ export async function route() {
   const hash = location.hash;
   await state.ready;
   if (!hash.startsWith('#/case/') || !hash.includes('/step/')) await state.cases.leave().catch(() => {});
+  // Practice screens say so, in a banner and in the window's title; no other screen does.
+  const practice = hash.startsWith('#/training') || hash.startsWith('#/practice/');
+  $('practice-banner').hidden = !practice;
+  ipc.windowPractice({ on: practice, langCode: state.settings.uiLang }).catch(() => {});
+  if (practice) {
+    const training = await import('./training.js');
+    const m = hash.match(/^#\/practice\/([a-z0-9-]+\.json)$/);
+    if (m) await training.showPractice(m[1]);
+    else await training.showTraining();
+    return;
+  }
   if (await state.cases.route(hash)) return;
   const chapter = hash.match(/^#\/chapter\/([a-z0-9-]+)(?:\/([a-z0-9-]+))?$/);
   const term = hash.match(/^#\/glossary(?:\/([a-z0-9-]+))?$/);

@@ -12,6 +12,7 @@ mod editions;
 mod export;
 mod library;
 mod menu;
+mod practice;
 mod settings;
 mod transfer;
 mod transport;
@@ -290,7 +291,13 @@ fn main() {
             editions::sop_install,
             editions::sop_changes,
             editions::case_edition_change,
-            editions::case_move_edition
+            editions::case_move_edition,
+            practice::training_list,
+            practice::practice_start,
+            practice::practice_view,
+            practice::practice_answer,
+            practice::practice_check,
+            practice::window_practice
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -493,7 +493,7 @@ impl Session {
     }
 
     /// The id of the visible X window named exactly `title`, once there is one.
-    fn wait_for_x_window(&self, title: &str) -> String {
+    pub fn wait_for_x_window(&self, title: &str) -> String {
         let deadline = Instant::now() + PATIENCE;
         loop {
             if let Some(id) = self.x_windows(title).into_iter().next() {

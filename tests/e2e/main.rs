@@ -19,4 +19,5 @@ mod next_edition;
 mod reader;
 mod same_case;
 mod search;
+mod training;
 mod transfer;

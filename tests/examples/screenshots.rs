@@ -24,7 +24,7 @@ use driver::Session;
 const SIZES: [(u32, u32); 2] = [(1280, 800), (1024, 640)];
 
 /// A screen: its name, the content view to set, and the address to open.
-const SCREENS: [(&str, &str, &str); 21] = [
+const SCREENS: [(&str, &str, &str); 24] = [
     ("cases", "", "#/cases"),
     ("directorate", "", "#/cases"),
     ("elements", "", "#/case/1/elements"),
@@ -43,6 +43,9 @@ const SCREENS: [(&str, &str, &str); 21] = [
     ("term", "", "#/chapter/interviewing"),
     ("settings", "", "#/settings"),
     ("sop-update", "", "#/settings"),
+    ("training", "", "#/training"),
+    ("practice", "", "@practice"),
+    ("practice-feedback", "", "@practice"),
     ("what-changed", "", "#/changes"),
     ("case-edition", "", "#/case/1/edition"),
     ("dark", "", "#/chapter/identification"),
@@ -131,7 +134,25 @@ fn main() {
                     app.answer_open_dialog(&title, &next.package);
                     app.wait_for("#sop-install-status.install-done");
                 }
-                if let Some(query) = address.strip_prefix('?') {
+                if address == "@practice" {
+                    // A practice case of the first scenario, started as a trainee would.
+                    app.js("location.hash = '#/training'; return true;");
+                    app.wait_for(".scenarios li button");
+                    app.type_into("#training-trainee", "T-07");
+                    app.click(".scenarios li:first-child button");
+                    app.wait_for("#practice-facts input");
+                    if name == "practice-feedback" {
+                        // Two facts declared and two steps marked, one of them wrongly.
+                        app.js("document.querySelector('#practice-facts input[name=\"foreign-national\"]').click(); return true;");
+                        app.click("#practice-save-facts");
+                        app.wait_for(".practice-checklist select[data-step='intake-foreign']");
+                        app.js("for (const [s, v] of [['intake-log-report', 'done'], ['intake-separate', 'not-applicable']]) { const e = document.querySelector(`.practice-checklist select[data-step='${s}']`); e.value = v; e.dispatchEvent(new Event('change')); } return true;");
+                        std::thread::sleep(Duration::from_millis(400));
+                        app.click("#practice-check");
+                        app.wait_for(".practice-feedback");
+                        app.js("document.querySelector('.practice-feedback').scrollIntoView(); return true;");
+                    }
+                } else if let Some(query) = address.strip_prefix('?') {
                     app.type_into("#search", query);
                     app.wait_for("#search-results mark");
                 } else if address == "#lock" {

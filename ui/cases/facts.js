@@ -4,7 +4,7 @@ import * as ipc from '../ipc.js';
 import { ctx, el, showError } from '../cases/common.js';
 
 
-async function factFields(container, values) {
+export async function factFields(container, values) {
   const questions = await ipc.caseQuestions({ langCode: ctx.state.settings.uiLang });
   container.replaceChildren();
   for (const q of questions) {
@@ -24,7 +24,7 @@ async function factFields(container, values) {
   }
 }
 
-function readFacts(container) {
+export function readFacts(container) {
   const facts = {};
   for (const input of container.querySelectorAll('select, input[type=checkbox]')) {
     facts[input.name] = input.type === 'checkbox' ? (input.checked ? 'yes' : 'no') : input.value;

@@ -17,6 +17,12 @@ use dalil_content::training::Scenario;
 use dalil_training::{Answers, Feedback, Score};
 use serde::{Deserialize, Serialize};
 
+mod view;
+pub use view::{
+    FactLine, FeedbackGroup, FeedbackView, PracticeRow, PracticeView, StageLine, feedback_view,
+    view,
+};
+
 /// The `format` of every practice file.
 pub const FORMAT: &str = "dalil-practice";
 /// The version of the practice file this crate writes and reads.
