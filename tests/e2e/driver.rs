@@ -426,6 +426,18 @@ impl Session {
         self.xdotool(&["key", "--clearmodifiers", "Return"]);
     }
 
+    /// Switches the app's language to English in the settings, as a person would, and waits
+    /// for the page to turn left to right. The chapters keep their own language.
+    pub fn use_english(&self) {
+        self.click(".nav a[data-view='settings']");
+        self.wait_for("#view-settings:not([hidden]) select[name='uiLang']");
+        self.js("const s = document.querySelector('select[name=uiLang]'); s.value = 'en'; s.dispatchEvent(new Event('change')); return true;");
+        self.wait_until(
+            "the English UI",
+            "return document.documentElement.dir === 'ltr'",
+        );
+    }
+
     /// Answers the native open dialog titled `title`: Ctrl+L opens GTK's location field,
     /// the path is typed into it, and Enter chooses the file.
     pub fn answer_open_dialog(&self, title: &str, path: &Path) {
@@ -581,4 +593,9 @@ fn decode_base64(s: &str) -> Vec<u8> {
         }
     }
     out
+}
+
+/// A message of the app in `lang`, without Fluent's isolation marks, as the page shows it.
+pub fn message(lang: dalil_content::Lang, id: &str) -> String {
+    dalil_l10n::strip_isolation(&dalil_l10n::Localizer::new(lang).get(id))
 }

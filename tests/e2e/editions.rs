@@ -7,11 +7,10 @@
 use std::path::Path;
 
 use dalil_content::Lang;
-use dalil_l10n::Localizer;
 use serde_json::Value;
 
 use crate::cases::{open_case, open_step, type_note};
-use crate::driver::Session;
+use crate::driver::{Session, message};
 use crate::next_edition::{ADDED_WORDS, CHANGED_STEP, CONDITION_STEP, NEW_STEP, next_edition};
 
 /// The next edition, packed and installed into `data` with `dalil`. Returns its first
@@ -65,10 +64,6 @@ fn the_app_reads_the_installed_edition_and_passes_over_one_changed_on_disk() {
     );
 }
 
-fn message(lang: Lang, id: &str) -> String {
-    dalil_l10n::strip_isolation(&Localizer::new(lang).get(id))
-}
-
 fn exists(app: &Session, css: &str) -> bool {
     app.js(&format!(
         "return !!document.querySelector({})",
@@ -81,13 +76,7 @@ fn install_in_the_app_and_move_a_case(lang: Lang) {
     let next = next_edition(stick.path());
     let app = Session::start(&[]);
     if lang == Lang::En {
-        app.click(".nav a[data-view='settings']");
-        app.wait_for("#view-settings:not([hidden]) select[name='uiLang']");
-        app.js("const s = document.querySelector('select[name=uiLang]'); s.value = 'en'; s.dispatchEvent(new Event('change')); return true;");
-        app.wait_until(
-            "the English UI",
-            "return document.documentElement.dir === 'ltr'",
-        );
+        app.use_english();
         app.click(".view-switch button[data-content-view='en']");
     }
     // A case with a child among the victims and no violence, opened under the built-in

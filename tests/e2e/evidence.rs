@@ -15,13 +15,7 @@ fn fill(app: &Session, css: &str, text: &str) {
 fn run_in(lang: &str) {
     let app = Session::start(&[]);
     if lang == "en" {
-        app.click(".nav a[data-view='settings']");
-        app.wait_for("#view-settings:not([hidden]) select[name='uiLang']");
-        app.js("const s = document.querySelector('select[name=uiLang]'); s.value = 'en'; s.dispatchEvent(new Event('change')); return true;");
-        app.wait_until(
-            "the English UI",
-            "return document.documentElement.dir === 'ltr'",
-        );
+        app.use_english();
     }
     let case = open_case(&app, &format!("TIP-E2E-{lang}"), &[]);
 

@@ -221,13 +221,7 @@ fn side_by_side_pairs_each_step_with_its_translation() {
 fn the_app_language_is_chosen_apart_from_the_content_language() {
     let app = Session::start(&[]);
     app.wait_for("article.chapter");
-    app.click(".nav a[data-view='settings']");
-    app.wait_for("#view-settings:not([hidden]) select[name='uiLang']");
-    app.js("const s = document.querySelector('select[name=uiLang]'); s.value = 'en'; s.dispatchEvent(new Event('change')); return true;");
-    app.wait_until(
-        "the English UI",
-        "return document.documentElement.dir === 'ltr'",
-    );
+    app.use_english();
     assert_eq!(app.text(".nav a[data-view='library']"), "Library");
     // The content stays Arabic until the reader changes it.
     app.click(".nav a[data-view='library']");

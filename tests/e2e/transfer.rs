@@ -4,25 +4,14 @@
 //! no word of a note. Without a directorate key installed, the app says so and writes nothing.
 
 use dalil_content::Lang;
-use dalil_l10n::Localizer;
 
 use crate::cases::{open_case, open_step, type_note};
-use crate::driver::Session;
-
-fn message(lang: Lang, id: &str) -> String {
-    dalil_l10n::strip_isolation(&Localizer::new(lang).get(id))
-}
+use crate::driver::{Session, message};
 
 fn run_in(lang: Lang) {
     let app = Session::start(&[]);
     if lang == Lang::En {
-        app.click(".nav a[data-view='settings']");
-        app.wait_for("#view-settings:not([hidden]) select[name='uiLang']");
-        app.js("const s = document.querySelector('select[name=uiLang]'); s.value = 'en'; s.dispatchEvent(new Event('change')); return true;");
-        app.wait_until(
-            "the English UI",
-            "return document.documentElement.dir === 'ltr'",
-        );
+        app.use_english();
     }
     let code = lang.code();
     let first = open_case(&app, &format!("TIP-DIR-{code}-1"), &[]);

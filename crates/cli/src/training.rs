@@ -108,8 +108,14 @@ fn read(path: &Path, sop: &Sop, l10n: &Localizer) -> Result<Practice, Failure> {
     Practice::from_json(&bytes, sop).map_err(|e| refused(&e, l10n))
 }
 
-fn percent(score: Score) -> String {
-    score.percent().to_string()
+/// Prints `value` as JSON, for a trainer's scripts.
+fn json(out: &mut dyn Write, l10n: &Localizer, value: &serde_json::Value) -> Result<u8, Failure> {
+    say(
+        out,
+        l10n,
+        &serde_json::to_string_pretty(value).unwrap_or_default(),
+    )?;
+    Ok(0)
 }
 
 fn score_args(score: Score) -> [(&'static str, Arg<'static>); 3] {
@@ -233,8 +239,8 @@ pub(crate) fn run(
 ) -> Result<u8, Failure> {
     let lang = l10n.lang();
     match command {
-        TrainingCommand::List { json } => {
-            if json {
+        TrainingCommand::List { json: as_json } => {
+            if as_json {
                 let list: Vec<_> = sop
                     .training
                     .scenarios
@@ -247,12 +253,7 @@ pub(crate) fn run(
                         })
                     })
                     .collect();
-                say(
-                    out,
-                    l10n,
-                    &serde_json::to_string_pretty(&list).unwrap_or_default(),
-                )?;
-                return Ok(0);
+                return json(out, l10n, &serde_json::Value::Array(list));
             }
             for s in &sop.training.scenarios {
                 say(
@@ -338,14 +339,9 @@ pub(crate) fn run(
                     "stage": stage,
                     "finished": args.next,
                     "feedback": feedback,
-                    "percent": percent(feedback.score),
+                    "percent": feedback.score.percent(),
                 });
-                say(
-                    out,
-                    l10n,
-                    &serde_json::to_string_pretty(&value).unwrap_or_default(),
-                )?;
-                return Ok(0);
+                return json(out, l10n, &value);
             }
             say(out, l10n, &l10n.get("training-practice-label"))?;
             print_feedback(out, l10n, sop, &feedback)?;
@@ -361,13 +357,16 @@ pub(crate) fn run(
             }
             Ok(0)
         }
-        TrainingCommand::Score { files, json } => {
+        TrainingCommand::Score {
+            files,
+            json: as_json,
+        } => {
             let practices = files
                 .iter()
                 .map(|f| read(f, sop, l10n))
                 .collect::<Result<Vec<_>, _>>()?;
             let summary = dalil_practice::summary(sop, &practices);
-            if json {
+            if as_json {
                 let value = serde_json::json!({
                     "practice": true,
                     "files": files.iter().zip(&practices).map(|(f, p)| serde_json::json!({
@@ -383,12 +382,7 @@ pub(crate) fn run(
                     })).collect::<Vec<_>>(),
                     "summary": summary,
                 });
-                say(
-                    out,
-                    l10n,
-                    &serde_json::to_string_pretty(&value).unwrap_or_default(),
-                )?;
-                return Ok(0);
+                return json(out, l10n, &value);
             }
             say(out, l10n, &l10n.get("training-practice-label"))?;
             for (f, p) in files.iter().zip(&practices) {
