@@ -144,7 +144,7 @@ fn notes_saved_on_a_full_disk_are_refused_in_both_languages_and_nothing_is_lost(
     for lang in LANGS {
         let disk = SmallDisk::new("8m");
         let officer = Officer::new(lang, disk.path().join("data")).with_case(0);
-        let filler = disk.fill(256 << 10);
+        disk.fill(256 << 10);
 
         // Notes through `dalil note add` until one does not fit.
         let mut saved: Vec<(i64, String)> = Vec::new();
@@ -179,6 +179,10 @@ fn notes_saved_on_a_full_disk_are_refused_in_both_languages_and_nothing_is_lost(
         // Every acknowledged note is there, word for word, with the disk still full.
         assert_eq!(notes(&store), saved, "{lang:?}");
         drop(store);
+        // With no byte left, the case file cannot even be opened (SQLite's `-shm` does not
+        // fit): that is a full disk too, and says so.
+        let filler = disk.fill(0);
+        officer.fails_disk_full(&["note", "add", REFERENCE, "--text", "no room at all"]);
 
         // Space freed: the file checks, and work goes on through `dalil`.
         fs::remove_file(&filler).unwrap_or_else(|e| panic!("{e}"));
@@ -246,7 +250,9 @@ fn a_backup_to_a_full_disk_is_refused_in_both_languages_and_leaves_nothing() {
     for lang in LANGS {
         let officer = Officer::at_home(lang).with_case(150);
         let size = fs::metadata(officer.db()).map(|m| m.len()).unwrap_or(0);
-        for leave in [0, size / 2] {
+        // No room; room for half the copy; room for the copy but not the `-shm` SQLite makes
+        // when the copy is checked (issue #18).
+        for leave in [0, size / 2, size + 4096] {
             let (_disk, dest) =
                 refused_then_works(&officer, leave, &|dest| vec!["backup".into(), dest.into()]);
             let backup = Store::open(&dest, &Passphrase::from(PASS))
