@@ -203,7 +203,10 @@ fn notes_saved_on_a_full_disk_are_refused_in_both_languages_and_nothing_is_lost(
     }
 }
 
-/// Hashes of the case file and its key check, to show that a failed command left them as they
+/// The arguments of a command that writes the file it is given.
+type WritesTo = dyn Fn(&str) -> Vec<String>;
+
+/// The bytes of the case file and its key check, to show that a failed command left them as they
 /// were.
 fn case_file(officer: &Officer) -> Vec<(PathBuf, Vec<u8>)> {
     let db = officer.db();
@@ -220,11 +223,7 @@ fn case_file(officer: &Officer) -> Vec<(PathBuf, Vec<u8>)> {
 /// Runs `args(dest)` with `dest` on a full disk, with `leave` bytes of room: the full-disk
 /// message, nothing left on the disk but the filler, the case file unchanged; then, with the
 /// filler gone, the same command works. Returns the file written.
-fn refused_then_works(
-    officer: &Officer,
-    leave: u64,
-    args: &dyn Fn(&str) -> Vec<String>,
-) -> (SmallDisk, PathBuf) {
+fn refused_then_works(officer: &Officer, leave: u64, args: &WritesTo) -> (SmallDisk, PathBuf) {
     let disk = SmallDisk::new("4m");
     let filler = disk.fill(leave);
     let dest = disk.path().join("out.file");
@@ -274,7 +273,7 @@ fn exports_to_a_full_disk_are_refused_in_both_languages_and_leave_nothing() {
             dalil_transfer::key_file_text(&directorate.public()),
         )
         .unwrap_or_else(|e| panic!("{e}"));
-        let commands: [(&str, &dyn Fn(&str) -> Vec<String>); 3] = [
+        let commands: [(&str, &WritesTo); 3] = [
             ("report", &|dest| {
                 [
                     "export", REFERENCE, "--format", "html", "--lang", "both", "-o", dest,
@@ -308,5 +307,129 @@ fn exports_to_a_full_disk_are_refused_in_both_languages_and_leave_nothing() {
             }
         }
         check(&officer.store());
+    }
+}
+
+#[test]
+fn an_attach_on_a_full_disk_is_refused_in_both_languages_and_nothing_is_lost() {
+    for lang in LANGS {
+        let disk = SmallDisk::new("8m");
+        let officer = Officer::new(lang, disk.path().join("data")).with_case(5);
+        officer.ok(&[
+            "evidence",
+            "add",
+            REFERENCE,
+            "--description",
+            "Phone",
+            "--kind",
+            "phone",
+            "--seized-at",
+            "2026-11-30",
+            "--seized-where",
+            "Office",
+            "--seized-by",
+            "Investigator",
+        ]);
+        let before = notes(&officer.store());
+        // A file bigger than the whole disk.
+        let big = officer.home.path().join("image.bin");
+        fs::write(&big, vec![7u8; 12 << 20]).unwrap_or_else(|e| panic!("{e}"));
+        let big = big.to_string_lossy().into_owned();
+        officer.fails_disk_full(&["evidence", "attach", REFERENCE, "1", &big]);
+
+        let mut store = officer.store();
+        let case = dalil_case::resolve(&store, REFERENCE).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(store.attachments(case, 1).map(|a| a.len()).ok(), Some(0));
+        assert_eq!(notes(&store), before, "{lang:?}");
+        check(&store);
+        drop(store);
+        // Work goes on with the space there is.
+        let small = officer.home.path().join("scan.jpg");
+        fs::write(&small, b"a small scan").unwrap_or_else(|e| panic!("{e}"));
+        officer.ok(&[
+            "evidence",
+            "attach",
+            REFERENCE,
+            "1",
+            &small.to_string_lossy(),
+        ]);
+        store = officer.store();
+        assert_eq!(store.attachments(case, 1).map(|a| a.len()).ok(), Some(1));
+        check(&store);
+        store.lock().unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+/// The number of entries in the case's history.
+fn history_len(officer: &Officer) -> usize {
+    let store = officer.store();
+    let case = dalil_case::resolve(&store, REFERENCE).unwrap_or_else(|e| panic!("{e:?}"));
+    store
+        .history(case)
+        .map(|h| h.len())
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Issue #18: with the *data folder* on a full disk, an export could write its file and then
+/// fail to record it in the case's history, and say "the disk is full, nothing was saved"
+/// with the file there and missing from the history. A file the history cannot record is now
+/// taken back. Room is given in steps of 8 KB until the command goes through; each refusal
+/// leaves no file and no history entry, each success both.
+#[test]
+fn issue_18_an_export_the_history_cannot_record_is_taken_back() {
+    let directorate = dalil_transfer::DirectorateIdentity::generate();
+    for lang in LANGS {
+        let commands: [(&str, &WritesTo); 3] = [
+            ("report", &|dest| {
+                [
+                    "export", REFERENCE, "--format", "html", "--lang", "en", "-o", dest,
+                ]
+                .map(String::from)
+                .to_vec()
+            }),
+            ("bundle", &|dest| {
+                ["export", REFERENCE, "--format", "bundle", "-o", dest]
+                    .map(String::from)
+                    .to_vec()
+            }),
+            ("transfer", &|dest| {
+                ["transfer", "export", REFERENCE, "--to", dest]
+                    .map(String::from)
+                    .to_vec()
+            }),
+        ];
+        for (what, args) in commands {
+            let disk = SmallDisk::new("8m");
+            let officer = Officer::new(lang, disk.path().join("data")).with_case(20);
+            fs::write(
+                officer.data.join("directorate.pub"),
+                dalil_transfer::key_file_text(&directorate.public()),
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+            let mut refusals = 0;
+            for step in 0..32u64 {
+                let before = history_len(&officer);
+                let dest = officer.home.path().join(format!("out-{step}"));
+                let argv = args(&dest.to_string_lossy());
+                let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+                let filler = disk.fill(step * 8192);
+                let (code, _, err) = officer.run(&argv);
+                fs::remove_file(&filler).unwrap_or_else(|e| panic!("{e}"));
+                if code == 0 {
+                    assert!(dest.is_file(), "{what}: written but no file");
+                    assert_eq!(history_len(&officer), before + 1, "{what}: not recorded");
+                    break;
+                }
+                refusals += 1;
+                officer.said_disk_full(&argv, code, &err);
+                assert!(
+                    !dest.exists(),
+                    "{what} with {step} × 8 KB free: a file is left"
+                );
+                assert_eq!(history_len(&officer), before, "{what}: history changed");
+            }
+            assert!(refusals > 0, "{what}: never refused");
+            check(&officer.store());
+        }
     }
 }

@@ -111,8 +111,11 @@ fn export_in(args: &ExportArgs, env: &mut Env<'_>) -> Result<u8, Problem> {
     if export.chain_broken {
         env.remark(&l10n.get("report-cli-chain-broken"))?;
     }
-    match &args.output {
-        None => env.write_out(&export.bytes)?,
+    let written = match &args.output {
+        None => {
+            env.write_out(&export.bytes)?;
+            None
+        }
         Some(path) => {
             dalil_store::write_file_atomic(path, &export.bytes).map_err(|e| match e {
                 // The store's wording of a full disk fits any file; its other messages speak
@@ -122,14 +125,24 @@ fn export_in(args: &ExportArgs, env: &mut Env<'_>) -> Result<u8, Problem> {
                     l10n.format("cli-write-failed", &[("reason", Arg::Str(&e.to_string()))]),
                 ),
             })?;
-            env.remark(&l10n.format(
-                "report-cli-written",
-                &[("path", Arg::Str(&path.to_string_lossy()))],
-            ))?;
+            Some(path)
         }
+    };
+    // The case's history records what left and its SHA-256, as the app's export does. A file
+    // the history cannot record (a full disk under the case file) is taken back, so that the
+    // message's "nothing was saved" holds and no export is missing from the history (#18).
+    if let Err(e) = dalil_case::record_export(&mut store, id, &export) {
+        if let Some(path) = written {
+            let _ = std::fs::remove_file(path);
+        }
+        return Err(env.fail(&e));
     }
-    // The case's history records what left and its SHA-256, as the app's export does.
-    dalil_case::record_export(&mut store, id, &export).map_err(|e| env.fail(&e))?;
+    if let Some(path) = written {
+        env.remark(&l10n.format(
+            "report-cli-written",
+            &[("path", Arg::Str(&path.to_string_lossy()))],
+        ))?;
+    }
     env.close(store)?;
     Ok(0)
 }

@@ -79,8 +79,13 @@ fn export_in(args: &ExportArgs, env: &mut Env<'_>) -> Result<u8, Problem> {
             Problem::input(l10n.format("cli-write-failed", &[("reason", Arg::Str(&e.to_string()))]))
         }
     })?;
-    // The history of each case records what left and its SHA-256, once the file is there.
-    dalil_case::transfer::record_transfer(&mut store, &export).map_err(|e| env.case_fail(&e))?;
+    // The history of each case records what left and its SHA-256, once the file is there. A
+    // file the history cannot record (a full disk under the case file) is taken back, so that
+    // no transfer is missing from the history (issue #18).
+    if let Err(e) = dalil_case::transfer::record_transfer(&mut store, &export) {
+        let _ = std::fs::remove_file(&args.to);
+        return Err(env.case_fail(&e));
+    }
     env.close(store)?;
     env.remark(&l10n.format(
         "transfer-cli-written",
