@@ -128,20 +128,20 @@ fn export_in(args: &ExportArgs, env: &mut Env<'_>) -> Result<u8, Problem> {
             Some(path)
         }
     };
-    // The case's history records what left and its SHA-256, as the app's export does. A file
-    // the history cannot record (a full disk under the case file) is taken back, so that the
-    // message's "nothing was saved" holds and no export is missing from the history (#18).
-    if let Err(e) = dalil_case::record_export(&mut store, id, &export) {
-        if let Some(path) = written {
-            let _ = std::fs::remove_file(path);
-        }
-        return Err(env.fail(&e));
-    }
     if let Some(path) = written {
         env.remark(&l10n.format(
             "report-cli-written",
             &[("path", Arg::Str(&path.to_string_lossy()))],
         ))?;
+    }
+    // The case's history records what left and its SHA-256, as the app's export does. As in
+    // the app, a file the history cannot record (a full disk under the case file) stays, and
+    // the officer is told so before the reason (issue #18).
+    if let Err(e) = dalil_case::record_export(&mut store, id, &export) {
+        if written.is_some() {
+            env.remark(&l10n.get("report-cli-not-recorded"))?;
+        }
+        return Err(env.fail(&e));
     }
     env.close(store)?;
     Ok(0)
