@@ -179,8 +179,7 @@ fn notes_saved_on_a_full_disk_are_refused_in_both_languages_and_nothing_is_lost(
         // Every acknowledged note is there, word for word, with the disk still full.
         assert_eq!(notes(&store), saved, "{lang:?}");
         drop(store);
-        // With no byte left, the case file cannot even be opened (SQLite's `-shm` does not
-        // fit): that is a full disk too, and says so.
+        // With no byte left at all (not even for SQLite's `-shm`), it says the same.
         let filler = disk.fill(0);
         officer.fails_disk_full(&["note", "add", REFERENCE, "--text", "no room at all"]);
 
