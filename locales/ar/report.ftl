@@ -116,6 +116,8 @@ report-audit-how-after = يفحص الأمر كل قيود السلسلة، وي
 #   $path (String) - the file written
 report-cli-written = كُتب الملف { $path }.
 
+report-cli-not-recorded = كُتب الملف، لكن تعذّر تسجيل التصدير في سجل القضية.
+
 report-cli-chain-broken = تنبيه: سلسلة سجل التدقيق في ملف القضايا غير سليمة، وسيذكر التصدير ذلك.
 
 # Variables:

@@ -116,6 +116,8 @@ report-audit-how-after = It checks every entry of the chain and shows how many t
 #   $path (String) - the file written
 report-cli-written = Wrote { $path }.
 
+report-cli-not-recorded = The file was written, but the case's history could not record the export.
+
 report-cli-chain-broken = Warning: the audit chain of the case file does not verify. The export says so.
 
 # Variables:

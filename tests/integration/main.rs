@@ -7,6 +7,7 @@ mod contrast;
 mod editions;
 mod evidence;
 mod fixtures;
+mod full_disk;
 mod hostile;
 mod l10n;
 mod practice;

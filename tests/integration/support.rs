@@ -99,3 +99,79 @@ pub fn expect_file(expected: &Path, actual: &str) {
         expected.display()
     );
 }
+
+/// A small file system made for the test: a tmpfs of `size` (`"6m"`) mounted on a new
+/// folder, unmounted when dropped. The same helper as the store's tests
+/// (`crates/store/tests/store/common.rs`); this package cannot use that one.
+///
+/// These machines run the tests as root. Where mounting is impossible (no root, no tmpfs) the
+/// test fails and names what is missing: it never passes without having filled a disk.
+pub struct SmallDisk {
+    dir: tempfile::TempDir,
+}
+
+impl SmallDisk {
+    pub fn new(size: &str) -> SmallDisk {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let status = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir.path())
+            .status();
+        match status {
+            Ok(s) if s.success() => SmallDisk { dir },
+            other => panic!(
+                "the full-disk test mounts a {size} tmpfs and cannot ({other:?}): it needs root \
+                 and tmpfs; it does not pass without having filled a disk"
+            ),
+        }
+    }
+
+    /// The mounted folder.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Fills the disk with a file `filler` until the file system refuses more, then gives
+    /// back `leave` bytes of it. Returns the filler's path.
+    pub fn fill(&self, leave: u64) -> PathBuf {
+        use std::io::Write;
+        let path = self.path().join("filler");
+        let mut f = std::fs::File::create(&path).unwrap_or_else(|e| panic!("filler: {e}"));
+        let chunk = vec![0x5au8; 64 << 10];
+        loop {
+            match f.write(&chunk) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::StorageFull => break,
+                Err(e) => panic!("filler: {e}"),
+            }
+        }
+        let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+        f.set_len(len.saturating_sub(leave))
+            .unwrap_or_else(|e| panic!("filler: {e}"));
+        path
+    }
+
+    /// The names in the mounted folder, sorted.
+    pub fn names(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.path())
+            .unwrap_or_else(|e| panic!("{e}"))
+            .map(|e| {
+                e.unwrap_or_else(|e| panic!("{e}"))
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.dir.path())
+            .status();
+    }
+}

@@ -111,8 +111,11 @@ fn export_in(args: &ExportArgs, env: &mut Env<'_>) -> Result<u8, Problem> {
     if export.chain_broken {
         env.remark(&l10n.get("report-cli-chain-broken"))?;
     }
-    match &args.output {
-        None => env.write_out(&export.bytes)?,
+    let written = match &args.output {
+        None => {
+            env.write_out(&export.bytes)?;
+            None
+        }
         Some(path) => {
             dalil_store::write_file_atomic(path, &export.bytes).map_err(|e| match e {
                 // The store's wording of a full disk fits any file; its other messages speak
@@ -122,14 +125,24 @@ fn export_in(args: &ExportArgs, env: &mut Env<'_>) -> Result<u8, Problem> {
                     l10n.format("cli-write-failed", &[("reason", Arg::Str(&e.to_string()))]),
                 ),
             })?;
-            env.remark(&l10n.format(
-                "report-cli-written",
-                &[("path", Arg::Str(&path.to_string_lossy()))],
-            ))?;
+            Some(path)
         }
+    };
+    if let Some(path) = written {
+        env.remark(&l10n.format(
+            "report-cli-written",
+            &[("path", Arg::Str(&path.to_string_lossy()))],
+        ))?;
     }
-    // The case's history records what left and its SHA-256, as the app's export does.
-    dalil_case::record_export(&mut store, id, &export).map_err(|e| env.fail(&e))?;
+    // The case's history records what left and its SHA-256, as the app's export does. As in
+    // the app, a file the history cannot record (a full disk under the case file) stays, and
+    // the officer is told so before the reason (issue #18).
+    if let Err(e) = dalil_case::record_export(&mut store, id, &export) {
+        if written.is_some() {
+            env.remark(&l10n.get("report-cli-not-recorded"))?;
+        }
+        return Err(env.fail(&e));
+    }
     env.close(store)?;
     Ok(0)
 }

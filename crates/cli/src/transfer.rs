@@ -79,8 +79,13 @@ fn export_in(args: &ExportArgs, env: &mut Env<'_>) -> Result<u8, Problem> {
             Problem::input(l10n.format("cli-write-failed", &[("reason", Arg::Str(&e.to_string()))]))
         }
     })?;
-    // The history of each case records what left and its SHA-256, once the file is there.
-    dalil_case::transfer::record_transfer(&mut store, &export).map_err(|e| env.case_fail(&e))?;
+    // The history of each case records what left and its SHA-256, once the file is there. As
+    // in the app, a file the history cannot record (a full disk under the case file) stays,
+    // and the officer is told so before the reason (issue #18).
+    if let Err(e) = dalil_case::transfer::record_transfer(&mut store, &export) {
+        env.remark(&l10n.get("report-cli-not-recorded"))?;
+        return Err(env.case_fail(&e));
+    }
     env.close(store)?;
     env.remark(&l10n.format(
         "transfer-cli-written",

@@ -229,16 +229,20 @@ impl From<dalil_search::SearchError> for StoreError {
 
 /// Splits SQLITE_IOERR by its extended code. (A write that fails for lack of space is already
 /// SQLITE_FULL, mapped to `DiskFull` above.) A short read means a page past the end of a
-/// truncated file; the other IO errors stay IO errors.
+/// truncated file. SQLITE_IOERR_SHMSIZE is a full disk too: SQLite grows the `-shm` file of a
+/// WAL database by writing its last byte, and that write fails only for lack of space (issue
+/// #18: opening a case file, or checking a new backup, on a full disk). The other IO errors
+/// stay IO errors.
 fn io_failure(extended: i32) -> StoreError {
     const SQLITE_IOERR_SHORT_READ: i32 = 522;
-    if extended == SQLITE_IOERR_SHORT_READ {
-        StoreError::Damaged
-    } else {
-        StoreError::Io {
+    const SQLITE_IOERR_SHMSIZE: i32 = 4874;
+    match extended {
+        SQLITE_IOERR_SHORT_READ => StoreError::Damaged,
+        SQLITE_IOERR_SHMSIZE => StoreError::DiskFull,
+        _ => StoreError::Io {
             op: "sqlite",
             kind: io::ErrorKind::Other,
-        }
+        },
     }
 }
 

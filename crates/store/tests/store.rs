@@ -11,6 +11,7 @@ mod store {
     mod damage;
     mod datadir;
     mod evidence;
+    mod full_disk;
     mod kill;
     mod list;
     mod migrations;

@@ -359,40 +359,10 @@ fn elements_take_a_state_with_a_reason_and_links_to_the_case_own_things() -> Tes
     Ok(())
 }
 
-/// A small file system made for the test: a tmpfs of `size` mounted on a new folder, removed
-/// when dropped. These machines run the tests as root; without root the test fails and says
-/// so, it never passes without having filled a disk.
-struct SmallDisk {
-    dir: tempfile::TempDir,
-}
-
-impl SmallDisk {
-    fn new(size: &str) -> SmallDisk {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let status = std::process::Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-            .arg(dir.path())
-            .status();
-        assert!(
-            status.is_ok_and(|s| s.success()),
-            "the full-disk test mounts a small tmpfs and needs root to do it"
-        );
-        SmallDisk { dir }
-    }
-}
-
-impl Drop for SmallDisk {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("umount")
-            .arg(self.dir.path())
-            .status();
-    }
-}
-
 #[test]
 fn an_attach_on_a_full_disk_says_so_and_loses_nothing() -> TestResult {
     let disk = SmallDisk::new("6m");
-    let (path, mut store) = new_store(disk.dir.path())?;
+    let (path, mut store) = new_store(disk.path())?;
     let case = sample_case(&mut store)?;
     store.batch(|t| t.add_exhibit(case, &phone()))?;
     store.add_note(case, None, "written before the disk filled")?;
