@@ -192,7 +192,12 @@ fn a_case_from_the_wizard_through_the_checklist_to_its_history() {
             .contains(&shipped_title("intake-interpreter"))
     );
     app.js(&format!("location.hash = '#/case/{case}'; return true;"));
-    app.wait_for(".checklist");
+    // The case screen is drawn again with the new facts (the one shown before stays until
+    // then).
+    app.wait_until(
+        "the checklist with the new facts",
+        "return !!document.querySelector('.phase-block:not(.case-hidden-steps) li[data-step=\"intake-interpreter\"]')",
+    );
     assert!(has_step(&app, "intake-interpreter"));
     assert!(!has_step(&app, "child-guardian"));
     assert_eq!(

@@ -23,6 +23,8 @@ export async function showCase(id) {
   ctx.showView('case');
   const root = ctx.$('case');
   let view;
+  // The notice of an older edition is asked for at the same time as the case.
+  const notice = editionNotice(id);
   try {
     view = await ipc.caseView({ id, langCode: ctx.state.settings.uiLang });
   } catch (err) {
@@ -76,8 +78,8 @@ export async function showCase(id) {
       el('p', { class: 'status', text: ctx.t(`${key}-hint`) }),
       el('ol', {}, ...rows.map((r) => rowItem(id, r)))));
   }
-  const notice = await editionNotice(id, closed);
-  root.replaceChildren(caseTabs(id, 'case-tab-checklist'), header, ...(notice ? [notice] : []), actions, closeBox, exportBox, phases);
+  const shown = closed ? null : await notice;
+  root.replaceChildren(caseTabs(id, 'case-tab-checklist'), header, ...(shown ? [shown] : []), actions, closeBox, exportBox, phases);
 }
 
 // The export: the report in a chosen language, or the bundle. The shell opens the save

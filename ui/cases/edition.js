@@ -7,9 +7,8 @@ import { bdi, ctx, el, num, stateName } from './common.js';
 import { caseHeading, errorLine } from './tabs.js';
 
 // The notice above a case's checklist when it follows an older edition; null when it follows
-// the edition read now, or is closed.
-export async function editionNotice(id, closed) {
-  if (closed) return null;
+// the edition read now. (A closed case shows none: it is not moved.)
+export async function editionNotice(id) {
   let change;
   try {
     change = await ipc.caseEditionChange({ id, langCode: ctx.state.settings.uiLang });
