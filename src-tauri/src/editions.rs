@@ -73,6 +73,13 @@ pub async fn sop_install(app: AppHandle, lang_code: String) -> Result<Option<Ins
         return Ok(None);
     };
     off_main(app, move |state| {
+        // A file larger than any package is refused before it is read into memory.
+        let size = std::fs::metadata(&path).map_err(|_| UNREADABLE)?.len();
+        if size > dalil_update::MAX_PACKAGE as u64 {
+            return Err(install_error(InstallError::Refused(
+                dalil_update::Refusal::NotAPackage,
+            )));
+        }
         let bytes = std::fs::read(&path).map_err(|_| UNREADABLE)?;
         let installed = state
             .content
