@@ -45,13 +45,17 @@ pub struct EditionsView {
 pub async fn sop_editions(app: AppHandle) -> Result<EditionsView, IpcError> {
     off_main(app, |state| {
         let sop = state.content.sop();
-        let editions = state.content.editions();
+        let list = state.content.editions().list();
+        // An older edition that verifies is one "what changed" can compare with.
+        let has_previous = list.iter().any(|e| {
+            e.source != dalil_editions::Source::Unverified
+                && dalil_update::compare_versions(&e.version, &sop.manifest.version)
+                    == Some(std::cmp::Ordering::Less)
+        });
         Ok(EditionsView {
             read: sop.manifest.edition(),
-            list: editions.list(),
-            has_previous: editions
-                .previous(&sop.manifest.id, &sop.manifest.version)
-                .is_some(),
+            list,
+            has_previous,
         })
     })
     .await

@@ -124,13 +124,13 @@ pub async fn training_list(app: AppHandle, lang_code: String) -> Result<Training
             .into_iter()
             .filter_map(|name| {
                 let p = load(state, &name).ok()?;
-                let v = dalil_practice::view(&sop, &p, lang);
+                let scenario = p.scenario(&sop).ok()?;
                 Some(PracticeEntry {
                     file: name,
-                    title: v.title,
-                    stage: v.stage,
-                    stages: v.stages,
-                    percent: v.percent,
+                    title: scenario.text(lang).title.clone(),
+                    stage: p.stage(&sop),
+                    stages: scenario.stages.len(),
+                    percent: p.total(&sop).percent(),
                 })
             })
             .collect();

@@ -205,6 +205,46 @@ fn notes_saved_on_a_full_disk_are_refused_in_both_languages_and_nothing_is_lost(
 /// The arguments of a command that writes the file it is given.
 type WritesTo = dyn Fn(&str) -> Vec<String>;
 
+/// The commands that write a case out to the file they are given: the report (in
+/// `report_lang`), the bundle, and the transfer to the directorate.
+fn exports(report_lang: &'static str) -> [(&'static str, Box<WritesTo>); 3] {
+    [
+        (
+            "report",
+            Box::new(move |dest| {
+                [
+                    "export",
+                    REFERENCE,
+                    "--format",
+                    "html",
+                    "--lang",
+                    report_lang,
+                    "-o",
+                    dest,
+                ]
+                .map(String::from)
+                .to_vec()
+            }),
+        ),
+        (
+            "bundle",
+            Box::new(|dest| {
+                ["export", REFERENCE, "--format", "bundle", "-o", dest]
+                    .map(String::from)
+                    .to_vec()
+            }),
+        ),
+        (
+            "transfer",
+            Box::new(|dest| {
+                ["transfer", "export", REFERENCE, "--to", dest]
+                    .map(String::from)
+                    .to_vec()
+            }),
+        ),
+    ]
+}
+
 /// The bytes of the case file and its key check, to show that a failed command left them as they
 /// were.
 fn case_file(officer: &Officer) -> Vec<(PathBuf, Vec<u8>)> {
@@ -272,25 +312,7 @@ fn exports_to_a_full_disk_are_refused_in_both_languages_and_leave_nothing() {
             dalil_transfer::key_file_text(&directorate.public()),
         )
         .unwrap_or_else(|e| panic!("{e}"));
-        let commands: [(&str, &WritesTo); 3] = [
-            ("report", &|dest| {
-                [
-                    "export", REFERENCE, "--format", "html", "--lang", "both", "-o", dest,
-                ]
-                .map(String::from)
-                .to_vec()
-            }),
-            ("bundle", &|dest| {
-                ["export", REFERENCE, "--format", "bundle", "-o", dest]
-                    .map(String::from)
-                    .to_vec()
-            }),
-            ("transfer", &|dest| {
-                ["transfer", "export", REFERENCE, "--to", dest]
-                    .map(String::from)
-                    .to_vec()
-            }),
-        ];
+        let commands = exports("both");
         for (what, args) in commands {
             // The size of the file when there is room, to leave half of it.
             let free = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -300,7 +322,7 @@ fn exports_to_a_full_disk_are_refused_in_both_languages_and_leave_nothing() {
             let size = fs::metadata(&sample).map(|m| m.len()).unwrap_or(0);
             assert!(size > 16 << 10, "{what}: only {size} bytes");
             for leave in [0, size / 2] {
-                let (_disk, dest) = refused_then_works(&officer, leave, args);
+                let (_disk, dest) = refused_then_works(&officer, leave, &*args);
                 let len = fs::metadata(&dest).map(|m| m.len()).unwrap_or(0);
                 assert!(len > 0, "{what}: empty after the space was freed");
             }
@@ -379,25 +401,7 @@ fn history_len(officer: &Officer) -> usize {
 fn issue_18_an_export_the_history_cannot_record_says_so() {
     let directorate = dalil_transfer::DirectorateIdentity::generate();
     for lang in LANGS {
-        let commands: [(&str, &WritesTo); 3] = [
-            ("report", &|dest| {
-                [
-                    "export", REFERENCE, "--format", "html", "--lang", "en", "-o", dest,
-                ]
-                .map(String::from)
-                .to_vec()
-            }),
-            ("bundle", &|dest| {
-                ["export", REFERENCE, "--format", "bundle", "-o", dest]
-                    .map(String::from)
-                    .to_vec()
-            }),
-            ("transfer", &|dest| {
-                ["transfer", "export", REFERENCE, "--to", dest]
-                    .map(String::from)
-                    .to_vec()
-            }),
-        ];
+        let commands = exports("en");
         for (what, args) in commands {
             let disk = SmallDisk::new("8m");
             let officer = Officer::new(lang, disk.path().join("data")).with_case(20);

@@ -22,7 +22,7 @@ export async function editionNotice(id) {
     el('a', { class: 'button', id: 'case-edition-review', href: `#/case/${id}/edition`, text: ctx.t('case-edition-review') }));
 }
 
-function stepList(id, steps, retired) {
+function stepList(steps, retired) {
   if (!steps.length) return el('p', { class: 'status', text: ctx.t('case-move-nothing') });
   return el('ol', {}, ...steps.map((s) => {
     const li = el('li', { 'data-step': s.id });
@@ -79,9 +79,9 @@ export async function showMove(id) {
     caseHeading(change),
     el('h2', { text: ctx.t('case-move-title') }),
     el('p', { class: 'case-meta' }, `${ctx.t('case-move-from')} `, bdi(change.from), ' | ', `${ctx.t('case-move-to')} `, bdi(change.to)),
-    el('section', { class: 'move-group', 'data-kind': 'appear' }, el('h3', { text: ctx.t('case-move-appear') }), stepList(id, change.appear, false)),
-    el('section', { class: 'move-group', 'data-kind': 'retire' }, el('h3', { text: ctx.t('case-move-retire') }), stepList(id, change.retire, true)),
-    el('section', { class: 'move-group', 'data-kind': 'changed' }, el('h3', { text: ctx.t('case-move-changed') }), stepList(id, change.changed, false),
+    el('section', { class: 'move-group', 'data-kind': 'appear' }, el('h3', { text: ctx.t('case-move-appear') }), stepList(change.appear, false)),
+    el('section', { class: 'move-group', 'data-kind': 'retire' }, el('h3', { text: ctx.t('case-move-retire') }), stepList(change.retire, true)),
+    el('section', { class: 'move-group', 'data-kind': 'changed' }, el('h3', { text: ctx.t('case-move-changed') }), stepList(change.changed, false),
       el('p', {}, el('a', { href: '#/changes', text: ctx.t('sop-changes-link') }))),
     el('div', { class: 'toolbar' }, move, back),
     confirm,

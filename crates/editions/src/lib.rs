@@ -148,18 +148,21 @@ impl Editions {
     /// The built-in edition and every installed package, oldest first, with the one read
     /// marked.
     pub fn list(&self) -> Vec<Listed> {
-        let read = dalil_content::load(&self.current()).0.manifest;
-        let built_in = dalil_content::load(&dalil_sop_files::bundled()).0.manifest;
+        let built_in = dalil_sop_files::bundled();
+        let installed = dalil_sop_files::installed_packages(&self.data_dir);
+        // The one read is the one `current` reads: its index among `installed`, or built in.
+        let (_, read) = dalil_update::newest(built_in.clone(), &installed, &self.trusted);
+        let built_in = dalil_content::load(&built_in).0.manifest;
         let mut rows = vec![Listed {
-            read: built_in.version == read.version,
+            read: read.is_none(),
             version: built_in.version,
             date: built_in.date,
             source: Source::BuiltIn,
         }];
-        for bytes in dalil_sop_files::installed_packages(&self.data_dir) {
-            rows.push(match dalil_update::verify(&bytes, &self.trusted) {
+        for (i, bytes) in installed.iter().enumerate() {
+            rows.push(match dalil_update::verify(bytes, &self.trusted) {
                 Ok(o) => Listed {
-                    read: o.manifest.version == read.version && o.manifest.sop == read.id,
+                    read: read == Some(i),
                     version: o.manifest.version,
                     date: o.manifest.date,
                     source: Source::Installed,
